@@ -1,0 +1,508 @@
+//! Cases: one patient's journey to care across the Pacific, from inquiry to closed.
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoStaticStr};
+use ts_rs::TS;
+
+use crate::documents::DocumentItem;
+use crate::error::{Error, Result};
+use crate::ids::{CaseId, CaseRef, PatientId, ProviderId};
+use crate::money::{Currency, Money};
+use crate::notes::Note;
+use crate::patient::{NameOrder, NewPatient, Patient, parse_date};
+use crate::provider::Provider;
+use crate::status::CaseStatus;
+use crate::store::{Store, audit};
+use crate::tasks::Task;
+use crate::timeline::TimelineEvent;
+use crate::validate::{Field, LONG_TEXT_MAX, SHORT_TEXT_MAX, optional, parse_id};
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    EnumString,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[ts(export)]
+pub enum Direction {
+    #[serde(rename = "ca-to-jp")]
+    #[strum(serialize = "ca-to-jp")]
+    CanadaToJapan,
+    #[serde(rename = "jp-to-ca")]
+    #[strum(serialize = "jp-to-ca")]
+    JapanToCanada,
+}
+sql_enum!(Direction);
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    EnumString,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+#[ts(export)]
+pub enum Specialty {
+    Oncology,
+    ProtonTherapy,
+    HeavyIonTherapy,
+    CardiacSurgery,
+    Orthopaedics,
+    Neurosurgery,
+    RegenerativeMedicine,
+    Fertility,
+    HealthScreening,
+    Rehabilitation,
+    Other,
+}
+sql_enum!(Specialty);
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    TS,
+    EnumString,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+#[ts(export)]
+pub enum Priority {
+    Low,
+    #[default]
+    Normal,
+    High,
+    Urgent,
+}
+sql_enum!(Priority);
+
+/// The case part of a new case, as typed: ids and dates are text until validated.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export, optional_fields)]
+pub struct NewCaseDetails {
+    pub direction: String,
+    pub specialty: String,
+    pub status: Option<String>,
+    pub priority: Option<String>,
+    pub treatment: Option<String>,
+    pub provider_id: Option<ProviderId>,
+    pub physician: Option<String>,
+    /// `YYYY-MM-DD`; defaults to today.
+    pub opened_on: Option<String>,
+    pub target_date: Option<String>,
+    pub companions: Option<u32>,
+    /// A decimal amount as typed ("12500.50"); see `currency`.
+    pub estimated_cost: Option<String>,
+    pub currency: Option<String>,
+}
+
+/// A new patient and their first case, created together in one transaction.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct NewCase {
+    pub patient: NewPatient,
+    pub case: NewCaseDetails,
+}
+
+/// One row of the case list and of search results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub reference: CaseRef,
+    pub patient_id: PatientId,
+    pub family_name: String,
+    pub given_name: String,
+    pub family_name_kana: Option<String>,
+    pub given_name_kana: Option<String>,
+    pub name_order: NameOrder,
+    pub direction: Direction,
+    pub specialty: Specialty,
+    pub status: CaseStatus,
+    pub priority: Priority,
+    pub provider_name_en: Option<String>,
+    pub provider_name_fr: Option<String>,
+    pub provider_name_ja: Option<String>,
+    pub opened_on: NaiveDate,
+    pub target_date: Option<NaiveDate>,
+}
+
+/// Everything the case detail screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CaseDetail {
+    pub summary: CaseSummary,
+    pub patient: Patient,
+    pub provider: Option<Provider>,
+    pub treatment: Option<String>,
+    pub physician: Option<String>,
+    pub companions: u32,
+    pub estimated_cost: Option<Money>,
+    pub deposit: Option<Money>,
+    pub timeline: Vec<TimelineEvent>,
+    pub documents: Vec<DocumentItem>,
+    pub tasks: Vec<Task>,
+    pub notes: Vec<Note>,
+    /// The statuses the core will accept next, for the status menu.
+    pub allowed_next: Vec<CaseStatus>,
+}
+
+/// A page of the case list, newest first, optionally narrowed to one status.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct CaseListQuery {
+    pub status: Option<CaseStatus>,
+    pub offset: Option<u32>,
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CasePage {
+    pub total: u32,
+    pub offset: u32,
+    pub cases: Vec<CaseSummary>,
+}
+
+pub(crate) const SUMMARY_SELECT: &str = "SELECT c.id, c.reference, c.patient_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order, c.direction, c.specialty, c.status, c.priority, v.name_en, v.name_fr, v.name_ja, c.opened_on, c.target_date
+     FROM cases c JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id";
+
+impl CaseSummary {
+    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<CaseSummary> {
+        Ok(CaseSummary {
+            id: r.get(0)?,
+            reference: CaseRef(r.get(1)?),
+            patient_id: r.get(2)?,
+            family_name: r.get(3)?,
+            given_name: r.get(4)?,
+            family_name_kana: r.get(5)?,
+            given_name_kana: r.get(6)?,
+            name_order: r.get(7)?,
+            direction: r.get(8)?,
+            specialty: r.get(9)?,
+            status: r.get(10)?,
+            priority: r.get(11)?,
+            provider_name_en: r.get(12)?,
+            provider_name_fr: r.get(13)?,
+            provider_name_ja: r.get(14)?,
+            opened_on: r.get(15)?,
+            target_date: r.get(16)?,
+        })
+    }
+}
+
+/// The columns of a case that the summary does not carry.
+struct CaseExtras {
+    provider_id: Option<ProviderId>,
+    treatment: Option<String>,
+    physician: Option<String>,
+    companions: u32,
+    estimate: Option<i64>,
+    currency: Option<Currency>,
+    deposit: Option<i64>,
+}
+
+/// A case that passed validation.
+#[derive(Debug, Clone)]
+pub(crate) struct ValidCase {
+    pub direction: Direction,
+    pub specialty: Specialty,
+    pub status: CaseStatus,
+    pub priority: Priority,
+    pub treatment: Option<String>,
+    pub provider_id: Option<ProviderId>,
+    pub physician: Option<String>,
+    pub opened_on: NaiveDate,
+    pub target_date: Option<NaiveDate>,
+    pub companions: u32,
+    pub estimated_cost: Option<Money>,
+}
+
+impl NewCaseDetails {
+    pub(crate) fn validate(&self, today: NaiveDate) -> Result<ValidCase> {
+        let direction = match self.direction.trim() {
+            "" => {
+                return Err(Error::Required {
+                    field: Field::Direction,
+                });
+            }
+            v => parse_id(Field::Direction, v)?,
+        };
+        let specialty = match self.specialty.trim() {
+            "" => {
+                return Err(Error::Required {
+                    field: Field::Specialty,
+                });
+            }
+            v => parse_id(Field::Specialty, v)?,
+        };
+        let status = match optional(Field::Status, self.status.as_deref(), 40)? {
+            Some(v) => parse_id(Field::Status, &v)?,
+            None => CaseStatus::Inquiry,
+        };
+        let priority = match optional(Field::Priority, self.priority.as_deref(), 40)? {
+            Some(v) => parse_id(Field::Priority, &v)?,
+            None => Priority::Normal,
+        };
+        let currency: Currency = match optional(Field::Currency, self.currency.as_deref(), 3)? {
+            Some(v) => parse_id(Field::Currency, &v.to_uppercase())?,
+            None if direction == Direction::CanadaToJapan => Currency::Jpy,
+            None => Currency::Cad,
+        };
+        let estimated_cost = optional(Field::EstimatedCost, self.estimated_cost.as_deref(), 40)?
+            .map(|v| {
+                Money::parse(&v, currency).ok_or(Error::Invalid {
+                    field: Field::EstimatedCost,
+                })
+            })
+            .transpose()?;
+        let companions = self.companions.unwrap_or(0);
+        if companions > 20 {
+            return Err(Error::Invalid {
+                field: Field::Companions,
+            });
+        }
+        Ok(ValidCase {
+            direction,
+            specialty,
+            status,
+            priority,
+            treatment: optional(Field::Treatment, self.treatment.as_deref(), LONG_TEXT_MAX)?,
+            provider_id: self.provider_id,
+            physician: optional(Field::Physician, self.physician.as_deref(), SHORT_TEXT_MAX)?,
+            opened_on: parse_date(Field::OpenedOn, self.opened_on.as_deref())?.unwrap_or(today),
+            target_date: parse_date(Field::TargetDate, self.target_date.as_deref())?,
+            companions,
+            estimated_cost,
+        })
+    }
+}
+
+impl ValidCase {
+    /// Inserts the case with its default checklist and first timeline entry.
+    pub(crate) fn insert(
+        &self,
+        tx: &Transaction<'_>,
+        patient: PatientId,
+        reference: &CaseRef,
+        now: &str,
+    ) -> Result<CaseId> {
+        tx.prepare_cached(
+            "INSERT INTO cases (reference, patient_id, direction, specialty, treatment, provider_id, physician, status, priority, opened_on, target_date, companions, estimate_minor, currency, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        )?
+        .execute(params![
+            reference.as_str(), patient, self.direction, self.specialty, self.treatment,
+            self.provider_id, self.physician, self.status, self.priority, self.opened_on,
+            self.target_date, self.companions, self.estimated_cost.map(|m| m.minor),
+            self.estimated_cost.map(|m| m.currency), now,
+        ])?;
+        let id = CaseId(tx.last_insert_rowid());
+        DocumentItem::insert_defaults(tx, id, self.direction)?;
+        Ok(id)
+    }
+}
+
+impl Store {
+    /// Creates a patient and their case in one transaction and returns the new
+    /// reference. On any error nothing is written.
+    pub fn create_case(&mut self, input: &NewCase) -> Result<CaseRef> {
+        let today = self.today();
+        let patient = input.patient.validate(today)?;
+        let case = input.case.validate(today)?;
+        let now = crate::store::instant(Utc::now());
+        let actor = self.actor().to_owned();
+        let tx = self.transaction()?;
+        if let Some(pid) = case.provider_id {
+            let exists: Option<i64> = tx
+                .query_row("SELECT id FROM providers WHERE id = ?1", [pid], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if exists.is_none() {
+                return Err(Error::ProviderNotFound { id: pid.0 });
+            }
+        }
+        let patient_id = patient.insert(&tx, &now)?;
+        let reference = crate::store::next_reference(&tx, case.opened_on)?;
+        let case_id = case.insert(&tx, patient_id, &reference, &now)?;
+        crate::store::insert_status_event(&tx, case_id, None, case.status, &now)?;
+        crate::search::index_case(&tx, case_id)?;
+        audit(
+            &tx,
+            &actor,
+            "patient",
+            patient_id.0,
+            "create",
+            &serde_json::to_value(&patient.0).expect("serialisable"),
+        )?;
+        audit(
+            &tx,
+            &actor,
+            "case",
+            case_id.0,
+            "create",
+            &serde_json::json!({
+                "reference": reference, "status": case.status, "direction": case.direction, "specialty": case.specialty,
+            }),
+        )?;
+        tx.commit()?;
+        Ok(reference)
+    }
+
+    fn case_id(&self, reference: &str) -> Result<CaseId> {
+        self.conn()
+            .query_row(
+                "SELECT id FROM cases WHERE reference = ?1",
+                [reference.trim()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::CaseNotFound {
+                reference: reference.to_owned(),
+            })
+    }
+
+    /// The whole case for the detail screen.
+    pub fn case_detail(&self, reference: &str) -> Result<CaseDetail> {
+        let id = self.case_id(reference)?;
+        let conn = self.conn();
+        let summary = conn.query_row(
+            &format!("{SUMMARY_SELECT} WHERE c.id = ?1"),
+            [id],
+            CaseSummary::from_row,
+        )?;
+        let extras = conn.query_row(
+            "SELECT provider_id, treatment, physician, companions, estimate_minor, currency, deposit_minor FROM cases WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(CaseExtras {
+                    provider_id: r.get(0)?,
+                    treatment: r.get(1)?,
+                    physician: r.get(2)?,
+                    companions: r.get(3)?,
+                    estimate: r.get(4)?,
+                    currency: r.get(5)?,
+                    deposit: r.get(6)?,
+                })
+            },
+        )?;
+        let CaseExtras {
+            provider_id,
+            treatment,
+            physician,
+            companions,
+            estimate,
+            currency,
+            deposit,
+        } = extras;
+        let money = |m: Option<i64>| {
+            m.zip(currency)
+                .map(|(minor, currency)| Money { minor, currency })
+        };
+        Ok(CaseDetail {
+            patient: Patient::load(conn, summary.patient_id)?,
+            provider: provider_id.map(|p| Provider::load(conn, p)).transpose()?,
+            allowed_next: summary.status.allowed_next(),
+            summary,
+            treatment,
+            physician,
+            companions,
+            estimated_cost: money(estimate),
+            deposit: money(deposit),
+            timeline: TimelineEvent::for_case(conn, id)?,
+            documents: DocumentItem::for_case(conn, id)?,
+            tasks: Task::for_case(conn, id)?,
+            notes: Note::for_case(conn, id)?,
+        })
+    }
+
+    /// One page of the case list, newest first.
+    pub fn list_cases(&self, q: &CaseListQuery) -> Result<CasePage> {
+        let limit = q.limit.unwrap_or(100).min(500);
+        let offset = q.offset.unwrap_or(0);
+        let conn = self.conn();
+        let total: u32 = conn.query_row(
+            "SELECT count(*) FROM cases WHERE ?1 IS NULL OR status = ?1",
+            [q.status],
+            |r| r.get(0),
+        )?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "{SUMMARY_SELECT} WHERE ?1 IS NULL OR c.status = ?1 ORDER BY c.id DESC LIMIT ?2 OFFSET ?3"
+        ))?;
+        let cases = stmt
+            .query_map(params![q.status, limit, offset], CaseSummary::from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(CasePage {
+            total,
+            offset,
+            cases,
+        })
+    }
+
+    /// Moves a case along the pipeline if the rules allow it, recording the change
+    /// on the timeline and in the audit log.
+    pub fn change_status(&mut self, reference: &str, to: CaseStatus) -> Result<()> {
+        let id = self.case_id(reference)?;
+        let now = crate::store::instant(Utc::now());
+        let actor = self.actor().to_owned();
+        let tx = self.transaction()?;
+        let from: CaseStatus =
+            tx.query_row("SELECT status FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
+        if !from.can_move_to(to) {
+            return Err(Error::TransitionNotAllowed {
+                from: from.id().to_owned(),
+                to: to.id().to_owned(),
+            });
+        }
+        tx.execute(
+            "UPDATE cases SET status = ?1, updated_at = ?2 WHERE id = ?3",
+            params![to, now, id],
+        )?;
+        crate::store::insert_status_event(&tx, id, Some(from), to, &now)?;
+        audit(
+            &tx,
+            &actor,
+            "case",
+            id.0,
+            "status",
+            &serde_json::json!({ "from": from, "to": to }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn providers(&self) -> Result<Vec<Provider>> {
+        Ok(Provider::list(self.conn())?)
+    }
+}

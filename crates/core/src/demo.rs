@@ -1,0 +1,721 @@
+//! Deterministic demo data: realistic patients in three languages, fictional
+//! providers on both sides of the Pacific, and cases in every status.
+//!
+//! The same seed and anchor date give the same database, byte for byte in content,
+//! so tests and benchmarks can build their fixtures from it.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
+use rusqlite::params;
+use strum::IntoEnumIterator;
+
+use crate::case::{Direction, Priority, Specialty};
+use crate::documents::{DocumentState, default_checklist};
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::ids::{CaseRef, ProviderId};
+use crate::money::Currency;
+use crate::notes::NoteChannel;
+use crate::patient::{NameOrder, Sex};
+use crate::provider::{Country, Provider, ProviderSummary};
+use crate::search::{romaji, search_text};
+use crate::status::CaseStatus;
+use crate::store::{Store, instant};
+use crate::timeline::EventKind;
+
+#[derive(Debug, Clone, Copy)]
+pub struct DemoOptions {
+    pub cases: u32,
+    pub seed: u64,
+    /// "Today" for the data: cases open before it, tasks fall due around it.
+    pub anchor: NaiveDate,
+}
+
+/// Family names with their readings; the variant and rare forms (髙, 﨑, 𠮷, 邊)
+/// are the ones search and PDF fonts most often get wrong.
+const JA_FAMILY: &[(&str, &str)] = &[
+    ("高橋", "たかはし"),
+    ("佐藤", "さとう"),
+    ("鈴木", "すずき"),
+    ("田中", "たなか"),
+    ("伊藤", "いとう"),
+    ("渡辺", "わたなべ"),
+    ("山本", "やまもと"),
+    ("中村", "なかむら"),
+    ("小林", "こばやし"),
+    ("加藤", "かとう"),
+    ("吉田", "よしだ"),
+    ("山田", "やまだ"),
+    ("佐々木", "ささき"),
+    ("松本", "まつもと"),
+    ("井上", "いのうえ"),
+    ("林", "はやし"),
+    ("斎藤", "さいとう"),
+    ("山﨑", "やまざき"),
+    ("髙木", "たかぎ"),
+    ("𠮷田", "よしだ"),
+    ("渡邊", "わたなべ"),
+    ("長谷川", "はせがわ"),
+];
+const JA_GIVEN: &[(&str, &str)] = &[
+    ("健一", "けんいち"),
+    ("美咲", "みさき"),
+    ("翔太", "しょうた"),
+    ("陽子", "ようこ"),
+    ("大輔", "だいすけ"),
+    ("恵子", "けいこ"),
+    ("直樹", "なおき"),
+    ("由美", "ゆみ"),
+    ("誠", "まこと"),
+    ("花子", "はなこ"),
+    ("隆", "たかし"),
+    ("愛", "あい"),
+];
+const EN_FAMILY: &[&str] = &[
+    "Smith",
+    "MacDonald",
+    "Wilson",
+    "Brown",
+    "Campbell",
+    "Chen",
+    "Singh",
+    "Patel",
+    "Thompson",
+    "Anderson",
+    "O'Brien",
+    "Nguyen",
+];
+const EN_GIVEN: &[&str] = &[
+    "Emily", "James", "Olivia", "Liam", "Sarah", "Michael", "Ava", "Noah", "Grace", "Ethan",
+];
+const FR_FAMILY: &[&str] = &[
+    "Côté",
+    "Tremblay",
+    "Gagnon",
+    "Roy",
+    "Bouchard",
+    "Gauthier",
+    "Lévesque",
+    "Bélanger",
+    "Pelletier",
+    "Bérubé",
+    "Ouellet",
+    "Fortin",
+];
+const FR_GIVEN: &[&str] = &[
+    "Élodie",
+    "Jérôme",
+    "Chloé",
+    "François",
+    "Geneviève",
+    "Mathieu",
+    "Maxime",
+    "Hélène",
+    "Anaïs",
+    "Benoît",
+];
+const CA_REGIONS: &[&str] = &["ON", "QC", "BC", "AB", "MB", "NS"];
+const JP_REGIONS: &[&str] = &[
+    "東京都",
+    "大阪府",
+    "北海道",
+    "福岡県",
+    "愛知県",
+    "宮城県",
+    "京都府",
+];
+
+const NOTES: &[(Lang, &str)] = &[
+    (
+        Lang::En,
+        "Called the patient to confirm the passport expiry date.",
+    ),
+    (
+        Lang::En,
+        "Hospital desk asked for the latest CT images on disc.",
+    ),
+    (
+        Lang::En,
+        "Daughter will travel as companion; needs a wheelchair at arrival.",
+    ),
+    (
+        Lang::Fr,
+        "Appel à la patiente pour confirmer la date d'expiration du passeport.",
+    ),
+    (
+        Lang::Fr,
+        "Le bureau international demande les images de la dernière tomodensitométrie.",
+    ),
+    (
+        Lang::Fr,
+        "Régime sans gluten : prévenir l'hôpital avant l'admission.",
+    ),
+    (
+        Lang::Ja,
+        "パスポートの有効期限を確認するため、患者様にお電話しました。",
+    ),
+    (
+        Lang::Ja,
+        "病院の国際窓口から最新のCT画像の送付依頼がありました。",
+    ),
+    (
+        Lang::Ja,
+        "ご家族が付き添いで渡航予定。到着時に車椅子が必要です。",
+    ),
+];
+
+const TASKS: &[&str] = &[
+    "Send referral letter to the international desk",
+    "Book flights",
+    "Confirm interpreter for consultation",
+    "Request certified translation of records",
+    "Collect deposit",
+    "Follow-up call after return",
+];
+
+struct ProviderSeed {
+    en: &'static str,
+    fr: &'static str,
+    ja: &'static str,
+    country: Country,
+    city: &'static str,
+    zone: &'static str,
+    specialties: &'static [Specialty],
+    accreditations: &'static [&'static str],
+}
+
+const PROVIDERS: &[ProviderSeed] = &[
+    ProviderSeed {
+        en: "Kanto International Proton Centre",
+        fr: "Centre international de protonthérapie du Kantō",
+        ja: "関東国際陽子線センター",
+        country: Country::Jp,
+        city: "千葉",
+        zone: "Asia/Tokyo",
+        specialties: &[Specialty::ProtonTherapy, Specialty::Oncology],
+        accreditations: &["JMIP"],
+    },
+    ProviderSeed {
+        en: "Osaka Bay Heart Institute",
+        fr: "Institut cardiaque de la baie d'Osaka",
+        ja: "大阪ベイ心臓研究所",
+        country: Country::Jp,
+        city: "大阪",
+        zone: "Asia/Tokyo",
+        specialties: &[Specialty::CardiacSurgery],
+        accreditations: &["JCI", "JMIP"],
+    },
+    ProviderSeed {
+        en: "Kyoto Regenerative Medicine Clinic",
+        fr: "Clinique de médecine régénérative de Kyoto",
+        ja: "京都再生医療クリニック",
+        country: Country::Jp,
+        city: "京都",
+        zone: "Asia/Tokyo",
+        specialties: &[Specialty::RegenerativeMedicine, Specialty::Orthopaedics],
+        accreditations: &["JMIP"],
+    },
+    ProviderSeed {
+        en: "Tokyo Harbour Health Screening Centre",
+        fr: "Centre de dépistage du port de Tokyo",
+        ja: "東京ハーバー健診センター",
+        country: Country::Jp,
+        city: "東京",
+        zone: "Asia/Tokyo",
+        specialties: &[Specialty::HealthScreening],
+        accreditations: &["JMIP"],
+    },
+    ProviderSeed {
+        en: "Gunma Heavy Ion Hospital",
+        fr: "Hôpital d'ions lourds de Gunma",
+        ja: "群馬重粒子線病院",
+        country: Country::Jp,
+        city: "前橋",
+        zone: "Asia/Tokyo",
+        specialties: &[Specialty::HeavyIonTherapy, Specialty::Oncology],
+        accreditations: &["JCI"],
+    },
+    ProviderSeed {
+        en: "Sapporo Neurosurgical Hospital",
+        fr: "Hôpital de neurochirurgie de Sapporo",
+        ja: "札幌脳神経外科病院",
+        country: Country::Jp,
+        city: "札幌",
+        zone: "Asia/Tokyo",
+        specialties: &[Specialty::Neurosurgery, Specialty::Rehabilitation],
+        accreditations: &["JMIP"],
+    },
+    ProviderSeed {
+        en: "Lakeshore Cancer Centre",
+        fr: "Centre de cancérologie Lakeshore",
+        ja: "レイクショアがんセンター",
+        country: Country::Ca,
+        city: "Toronto",
+        zone: "America/Toronto",
+        specialties: &[Specialty::Oncology],
+        accreditations: &["Accreditation Canada"],
+    },
+    ProviderSeed {
+        en: "Pacific Rehabilitation Hospital",
+        fr: "Hôpital de réadaptation du Pacifique",
+        ja: "パシフィック・リハビリテーション病院",
+        country: Country::Ca,
+        city: "Vancouver",
+        zone: "America/Vancouver",
+        specialties: &[Specialty::Rehabilitation, Specialty::Orthopaedics],
+        accreditations: &["Accreditation Canada"],
+    },
+    ProviderSeed {
+        en: "Saint-Laurent Hospital",
+        fr: "Hôpital Saint-Laurent",
+        ja: "サン・ローラン病院",
+        country: Country::Ca,
+        city: "Montréal",
+        zone: "America/Toronto",
+        specialties: &[Specialty::CardiacSurgery, Specialty::Neurosurgery],
+        accreditations: &["Accreditation Canada"],
+    },
+    ProviderSeed {
+        en: "Rocky Mountain Fertility Clinic",
+        fr: "Clinique de fertilité des Rocheuses",
+        ja: "ロッキーマウンテン不妊クリニック",
+        country: Country::Ca,
+        city: "Calgary",
+        zone: "America/Edmonton",
+        specialties: &[Specialty::Fertility],
+        accreditations: &["Accreditation Canada"],
+    },
+];
+
+/// A stored provider as the generator needs it.
+struct DemoProvider {
+    id: ProviderId,
+    country: Country,
+    zone: String,
+    specialties: Vec<Specialty>,
+    names: [String; 3],
+}
+
+fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> &'a T {
+    &items[rng.usize(..items.len())]
+}
+
+struct DemoPatient {
+    family: String,
+    given: String,
+    family_kana: Option<&'static str>,
+    given_kana: Option<&'static str>,
+    lang: Lang,
+}
+
+fn demo_patient(rng: &mut fastrand::Rng, lang: Lang) -> DemoPatient {
+    match lang {
+        Lang::Ja => {
+            let (f, fk) = *pick(rng, JA_FAMILY);
+            let (g, gk) = *pick(rng, JA_GIVEN);
+            DemoPatient {
+                family: f.into(),
+                given: g.into(),
+                family_kana: Some(fk),
+                given_kana: Some(gk),
+                lang,
+            }
+        }
+        Lang::Fr => DemoPatient {
+            family: pick(rng, FR_FAMILY).to_string(),
+            given: pick(rng, FR_GIVEN).to_string(),
+            family_kana: None,
+            given_kana: None,
+            lang,
+        },
+        Lang::En => DemoPatient {
+            family: pick(rng, EN_FAMILY).to_string(),
+            given: pick(rng, EN_GIVEN).to_string(),
+            family_kana: None,
+            given_kana: None,
+            lang,
+        },
+    }
+}
+
+/// How far along the checklist a case at this stage usually is.
+fn document_state(rng: &mut fastrand::Rng, status: CaseStatus) -> DocumentState {
+    let stage = status.stage().unwrap_or(2);
+    match (stage, rng.u8(..10)) {
+        (0, _) => DocumentState::Missing,
+        (1..=2, 0..=4) => DocumentState::Requested,
+        (1..=2, 5..=7) => DocumentState::Received,
+        (1..=2, _) => DocumentState::Missing,
+        (3..=4, 0..=1) => DocumentState::Received,
+        (_, 9) => DocumentState::NotNeeded,
+        _ => DocumentState::Verified,
+    }
+}
+
+impl Store {
+    /// Adds the demo providers (once) and `opts.cases` cases, in one transaction.
+    pub fn generate_demo(&mut self, opts: DemoOptions) -> Result<()> {
+        let mut rng = fastrand::Rng::with_seed(opts.seed);
+        let actor = self.actor().to_owned();
+        let now = instant(Utc::now());
+        let tx = self.transaction()?;
+
+        let existing: i64 = tx.query_row("SELECT count(*) FROM providers", [], |r| r.get(0))?;
+        if existing == 0 {
+            for p in PROVIDERS {
+                Provider {
+                    summary: ProviderSummary {
+                        id: ProviderId(0),
+                        name_en: p.en.into(),
+                        name_fr: p.fr.into(),
+                        name_ja: p.ja.into(),
+                        country: p.country,
+                        city: p.city.into(),
+                        time_zone: p.zone.into(),
+                    },
+                    specialties: p.specialties.to_vec(),
+                    accreditations: p.accreditations.iter().map(|s| s.to_string()).collect(),
+                    languages: match p.country {
+                        Country::Jp => vec!["ja".into(), "en".into()],
+                        Country::Ca => vec!["en".into(), "fr".into()],
+                    },
+                    desk_contact: Some(format!(
+                        "international@{}.example",
+                        p.en.to_lowercase().split(' ').next().unwrap_or("desk")
+                    )),
+                }
+                .insert(&tx)?;
+            }
+        }
+        let providers: Vec<DemoProvider> = {
+            let mut stmt = tx.prepare("SELECT id, country, time_zone, specialties, name_en, name_fr, name_ja FROM providers ORDER BY id")?;
+            stmt.query_map([], |r| {
+                let specs: String = r.get(3)?;
+                Ok(DemoProvider {
+                    id: r.get(0)?,
+                    country: r.get(1)?,
+                    zone: r.get(2)?,
+                    specialties: serde_json::from_str(&specs).unwrap_or_default(),
+                    names: [r.get(4)?, r.get(5)?, r.get(6)?],
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?
+        };
+
+        // Opening dates first, sorted, so references rise with the date as they would.
+        let mut opened: Vec<NaiveDate> = (0..opts.cases)
+            .map(|_| opts.anchor - Days::new(rng.u64(0..730)))
+            .collect();
+        opened.sort();
+        let mut counters: HashMap<i32, i64> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT year, last_seq FROM case_ref_counters")?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?)))? {
+                let (y, s) = row?;
+                counters.insert(y, s);
+            }
+        }
+
+        let mut ins_patient = tx.prepare_cached(
+            "INSERT INTO patients (family_name, given_name, family_name_kana, given_name_kana, name_order, birth_date, sex, nationality, home_region, home_zone, preferred_language, interpreter_language, email, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+        )?;
+        let mut ins_case = tx.prepare_cached(
+            "INSERT INTO cases (reference, patient_id, direction, specialty, treatment, provider_id, physician, status, priority, opened_on, target_date, companions, estimate_minor, currency, deposit_minor, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+        )?;
+        let mut ins_event = tx.prepare_cached(
+            "INSERT INTO timeline_events (case_id, kind, starts_at, ends_at, zone, title, status_from, status_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        let mut ins_doc =
+            tx.prepare_cached("INSERT INTO documents (case_id, kind, state) VALUES (?1, ?2, ?3)")?;
+        let mut ins_task = tx.prepare_cached(
+            "INSERT INTO tasks (case_id, title, due_on, done) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        let mut ins_note = tx.prepare_cached(
+            "INSERT INTO notes (case_id, written_at, channel, body) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        let mut ins_search =
+            tx.prepare_cached("INSERT INTO case_search (case_id, text) VALUES (?1, ?2)")?;
+        let mut ins_audit = tx.prepare_cached(
+            "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, 'case', ?3, 'demo', '{}')",
+        )?;
+        let statuses: Vec<CaseStatus> = CaseStatus::iter().collect();
+        let channels: Vec<NoteChannel> = NoteChannel::iter().collect();
+        let sexes = [
+            Sex::Female,
+            Sex::Male,
+            Sex::Female,
+            Sex::Male,
+            Sex::Unspecified,
+        ];
+        let priorities = [
+            Priority::Normal,
+            Priority::Normal,
+            Priority::Normal,
+            Priority::High,
+            Priority::Low,
+            Priority::Urgent,
+        ];
+
+        for opened_on in opened {
+            // Japanese patients go to Canada; Canadians (English or French) go to Japan.
+            let lang = *pick(&mut rng, &[Lang::Ja, Lang::Ja, Lang::En, Lang::Fr]);
+            let p = demo_patient(&mut rng, lang);
+            let (direction, nationality, region) = match lang {
+                Lang::Ja => (Direction::JapanToCanada, "JP", *pick(&mut rng, JP_REGIONS)),
+                Lang::Fr => (
+                    Direction::CanadaToJapan,
+                    "CA",
+                    if rng.bool() { "QC" } else { "NB" },
+                ),
+                Lang::En => (Direction::CanadaToJapan, "CA", *pick(&mut rng, CA_REGIONS)),
+            };
+            let home_zone = match (lang, region) {
+                (Lang::Ja, _) => "Asia/Tokyo",
+                (_, "BC") => "America/Vancouver",
+                (_, "AB") => "America/Edmonton",
+                (_, "MB") => "America/Winnipeg",
+                (_, "NS" | "NB") => "America/Halifax",
+                _ => "America/Toronto",
+            };
+            let want = if direction == Direction::JapanToCanada {
+                Country::Ca
+            } else {
+                Country::Jp
+            };
+            let candidates: Vec<_> = providers.iter().filter(|p| p.country == want).collect();
+            let DemoProvider {
+                id: provider_id,
+                zone: provider_zone,
+                specialties: specs,
+                names,
+                ..
+            } = *pick(&mut rng, &candidates);
+            let specialty = if specs.is_empty() {
+                Specialty::Other
+            } else {
+                *pick(&mut rng, specs)
+            };
+            let birth =
+                NaiveDate::from_ymd_opt(1940 + rng.i32(0..60), rng.u32(1..13), rng.u32(1..29))
+                    .expect("valid date");
+            let name_order = if lang == Lang::Ja {
+                NameOrder::FamilyFirst
+            } else {
+                NameOrder::GivenFirst
+            };
+            let email = match lang {
+                Lang::Ja => None,
+                _ => Some(format!(
+                    "{}.{}@example.ca",
+                    normalize_ascii(&p.given),
+                    normalize_ascii(&p.family)
+                )),
+            };
+            ins_patient.execute(params![
+                p.family,
+                p.given,
+                p.family_kana,
+                p.given_kana,
+                name_order,
+                birth,
+                pick(&mut rng, &sexes),
+                nationality,
+                region,
+                home_zone,
+                p.lang,
+                (lang != Lang::Ja && rng.u8(..3) == 0)
+                    .then_some(Lang::Ja)
+                    .or((lang == Lang::Ja).then_some(Lang::En)),
+                email,
+                now,
+            ])?;
+            let patient_id = tx.last_insert_rowid();
+
+            let year = opened_on.year();
+            let seq = counters.entry(year).or_insert(0);
+            *seq += 1;
+            let reference = CaseRef::new(year, *seq);
+            let status = *pick(&mut rng, &statuses);
+            let currency = if direction == Direction::CanadaToJapan {
+                Currency::Jpy
+            } else {
+                Currency::Cad
+            };
+            let estimate = match currency {
+                Currency::Jpy => rng.i64(50..600) * 100_000,
+                Currency::Cad => rng.i64(200..1500) * 10_000,
+            };
+            let deposit = (status.stage().unwrap_or(0) >= 3).then_some(estimate / 5);
+            let target = opened_on + Days::new(rng.u64(45..200));
+            ins_case.execute(params![
+                reference.as_str(),
+                patient_id,
+                direction,
+                specialty,
+                Option::<String>::None,
+                provider_id,
+                Option::<String>::None,
+                status,
+                pick(&mut rng, &priorities),
+                opened_on,
+                target,
+                rng.u32(0..3),
+                estimate,
+                currency,
+                deposit,
+                now,
+            ])?;
+            let case_id = tx.last_insert_rowid();
+
+            let at = |d: NaiveDate, hour: u32, zone: &str| -> String {
+                let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+                let local = d.and_hms_opt(hour, 0, 0).expect("valid time");
+                let utc = tz
+                    .from_local_datetime(&local)
+                    .earliest()
+                    .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc));
+                instant(utc)
+            };
+            ins_event.execute(params![
+                case_id,
+                EventKind::StatusChange,
+                at(opened_on, 9, home_zone),
+                None::<String>,
+                "UTC",
+                None::<String>,
+                None::<CaseStatus>,
+                CaseStatus::Inquiry
+            ])?;
+            ins_event.execute(params![
+                case_id,
+                EventKind::Consultation,
+                at(opened_on + Days::new(10), rng.u32(8..17), provider_zone),
+                None::<String>,
+                provider_zone,
+                None::<String>,
+                None::<CaseStatus>,
+                None::<CaseStatus>
+            ])?;
+            let stage = status.stage().unwrap_or(3);
+            if stage >= 4 {
+                let fly = target - Days::new(3);
+                ins_event.execute(params![
+                    case_id,
+                    EventKind::Flight,
+                    at(fly, rng.u32(10..20), home_zone),
+                    None::<String>,
+                    home_zone,
+                    Some(if direction == Direction::CanadaToJapan {
+                        "YVR → HND"
+                    } else {
+                        "NRT → YYZ"
+                    }),
+                    None::<CaseStatus>,
+                    None::<CaseStatus>
+                ])?;
+                ins_event.execute(params![
+                    case_id,
+                    EventKind::Admission,
+                    at(target - Days::new(1), 10, provider_zone),
+                    None::<String>,
+                    provider_zone,
+                    None::<String>,
+                    None::<CaseStatus>,
+                    None::<CaseStatus>
+                ])?;
+                ins_event.execute(params![
+                    case_id,
+                    EventKind::Procedure,
+                    at(target, 9, provider_zone),
+                    Some(at(target, 12, provider_zone)),
+                    provider_zone,
+                    None::<String>,
+                    None::<CaseStatus>,
+                    None::<CaseStatus>
+                ])?;
+            }
+            if status != CaseStatus::Inquiry {
+                let changed = (opened_on + Days::new(rng.u64(1..40))).min(opts.anchor);
+                ins_event.execute(params![
+                    case_id,
+                    EventKind::StatusChange,
+                    at(changed, 15, home_zone),
+                    None::<String>,
+                    "UTC",
+                    None::<String>,
+                    Some(CaseStatus::Inquiry),
+                    status
+                ])?;
+            }
+            for kind in default_checklist(direction) {
+                ins_doc.execute(params![case_id, kind, document_state(&mut rng, status)])?;
+            }
+            for _ in 0..rng.usize(1..3) {
+                let due = opts.anchor + Days::new(rng.u64(0..30)) - Days::new(rng.u64(0..20));
+                ins_task.execute(params![
+                    case_id,
+                    pick(&mut rng, TASKS),
+                    due,
+                    !status.is_active() || rng.u8(..4) == 0
+                ])?;
+            }
+            let mut bodies = Vec::new();
+            for _ in 0..rng.usize(0..3) {
+                let (_, body) = *pick(&mut rng, NOTES);
+                let written = at(
+                    opened_on + Days::new(rng.u64(0..30)),
+                    rng.u32(8..18),
+                    home_zone,
+                );
+                ins_note.execute(params![case_id, written, pick(&mut rng, &channels), body])?;
+                bodies.push(body);
+            }
+            let kana = [p.family_kana.unwrap_or(""), p.given_kana.unwrap_or("")];
+            let romaji = [romaji(kana[0]), romaji(kana[1])];
+            let mut parts = vec![
+                p.family.as_str(),
+                p.given.as_str(),
+                kana[0],
+                kana[1],
+                &romaji[0],
+                &romaji[1],
+                reference.as_str(),
+                &names[0],
+                &names[1],
+                &names[2],
+            ];
+            parts.extend(bodies);
+            ins_search.execute(params![case_id, search_text(&parts)])?;
+            ins_audit.execute(params![now, actor, case_id])?;
+        }
+        let mut upd = tx.prepare_cached(
+            "INSERT INTO case_ref_counters (year, last_seq) VALUES (?1, ?2) ON CONFLICT(year) DO UPDATE SET last_seq = excluded.last_seq",
+        )?;
+        for (year, seq) in &counters {
+            upd.execute(params![year, seq])?;
+        }
+        drop((
+            ins_patient,
+            ins_case,
+            ins_event,
+            ins_doc,
+            ins_task,
+            ins_note,
+            ins_search,
+            ins_audit,
+            upd,
+        ));
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn normalize_ascii(s: &str) -> String {
+    crate::search::normalize(s)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}

@@ -1,0 +1,140 @@
+//! The errors a person can act on. Each variant maps to a Fluent message id so the
+//! UI and the CLI show it in the active language, naming the field at fault.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::validate::Field;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{field}: required")]
+    Required { field: Field },
+    #[error("{field}: longer than {max} characters")]
+    TooLong { field: Field, max: usize },
+    #[error("{field}: date is in the future")]
+    DateInFuture { field: Field },
+    #[error("{field}: not a valid date")]
+    InvalidDate { field: Field },
+    #[error("{field}: unknown value {value:?}")]
+    UnknownValue { field: Field, value: String },
+    #[error("{field}: invalid value")]
+    Invalid { field: Field },
+    #[error("status cannot go from {from} to {to}")]
+    TransitionNotAllowed { from: String, to: String },
+    #[error("no case with reference {reference}")]
+    CaseNotFound { reference: String },
+    #[error("no provider with id {id}")]
+    ProviderNotFound { id: i64 },
+    #[error("database schema version {found} is newer than this program ({supported})")]
+    SchemaTooNew { found: i64, supported: i64 },
+    #[error("database is already open in another Kakehashi window: {path}")]
+    DatabaseInUse { path: String },
+    #[error("not a Kakehashi database or damaged: {path}")]
+    NotADatabase { path: String },
+    #[error("integrity check failed: {detail}")]
+    IntegrityCheckFailed { detail: String },
+    #[error("input is not valid JSON: {detail}")]
+    BadJson { detail: String },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// An error as it crosses to the UI: a Fluent message id, the field's message id
+/// when a field is at fault, and the message's other arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub field: Option<String>,
+    /// Arguments shown as given (numbers, paths, references).
+    pub args: BTreeMap<String, String>,
+    /// Arguments that are themselves message ids (a status, say), shown translated.
+    pub message_args: BTreeMap<String, String>,
+}
+
+impl Error {
+    /// The Fluent message id for this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Required { .. } => "error-required",
+            Error::TooLong { .. } => "error-too-long",
+            Error::DateInFuture { .. } => "error-date-in-future",
+            Error::InvalidDate { .. } => "error-invalid-date",
+            Error::UnknownValue { .. } => "error-unknown-value",
+            Error::Invalid { .. } => "error-invalid",
+            Error::TransitionNotAllowed { .. } => "error-transition-not-allowed",
+            Error::CaseNotFound { .. } => "error-case-not-found",
+            Error::ProviderNotFound { .. } => "error-provider-not-found",
+            Error::SchemaTooNew { .. } => "error-schema-too-new",
+            Error::DatabaseInUse { .. } => "error-database-in-use",
+            Error::NotADatabase { .. } => "error-not-a-database",
+            Error::IntegrityCheckFailed { .. } => "error-integrity-check-failed",
+            Error::BadJson { .. } => "error-bad-json",
+            Error::Sqlite(_) => "error-database",
+            Error::Io(_) => "error-file",
+        }
+    }
+
+    /// The field at fault, if this error is about one.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Error::Required { field }
+            | Error::TooLong { field, .. }
+            | Error::DateInFuture { field }
+            | Error::InvalidDate { field }
+            | Error::UnknownValue { field, .. }
+            | Error::Invalid { field } => Some(*field),
+            _ => None,
+        }
+    }
+
+    pub fn payload(&self) -> ErrorPayload {
+        let mut args = BTreeMap::new();
+        let mut message_args = BTreeMap::new();
+        let mut put = |k: &str, v: String| {
+            args.insert(k.to_owned(), v);
+        };
+        match self {
+            Error::TooLong { max, .. } => put("max", max.to_string()),
+            Error::UnknownValue { value, .. } => put("value", value.clone()),
+            Error::TransitionNotAllowed { from, to } => {
+                message_args.insert("from".to_owned(), format!("case-status-{from}"));
+                message_args.insert("to".to_owned(), format!("case-status-{to}"));
+            }
+            Error::CaseNotFound { reference } => put("reference", reference.clone()),
+            Error::ProviderNotFound { id } => put("id", id.to_string()),
+            Error::SchemaTooNew { found, supported } => {
+                put("found", found.to_string());
+                put("supported", supported.to_string());
+            }
+            Error::DatabaseInUse { path } | Error::NotADatabase { path } => {
+                put("path", path.clone())
+            }
+            Error::IntegrityCheckFailed { detail } | Error::BadJson { detail } => {
+                put("detail", detail.clone())
+            }
+            Error::Sqlite(e) => put("detail", e.to_string()),
+            Error::Io(e) => put("detail", e.to_string()),
+            _ => {}
+        }
+        ErrorPayload {
+            code: self.code().to_owned(),
+            field: self.field().map(|f| f.message_id().to_owned()),
+            args,
+            message_args,
+        }
+    }
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(e: &Error) -> Self {
+        e.payload()
+    }
+}

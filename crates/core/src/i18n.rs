@@ -1,0 +1,247 @@
+//! Fluent messages for English, French and Japanese, read from `locales/` at build
+//! time so the CLI, errors and exports speak the same words as the UI.
+
+use std::collections::BTreeMap;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
+use ts_rs::TS;
+use unic_langid::LanguageIdentifier;
+
+use crate::error::{Error, ErrorPayload};
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    TS,
+    EnumString,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+#[ts(export)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+    Ja,
+}
+sql_enum!(Lang);
+
+impl Lang {
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
+
+    /// The CLDR locale whose formats this language uses.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::En => "en-CA",
+            Lang::Fr => "fr-CA",
+            Lang::Ja => "ja-JP",
+        }
+    }
+
+    pub fn all() -> impl Iterator<Item = Lang> {
+        Lang::iter()
+    }
+
+    /// Best match for an OS locale such as `fr_CA.UTF-8` or `ja-JP`; English otherwise.
+    pub fn from_os_locale(locale: &str) -> Lang {
+        let primary = locale
+            .split(['-', '_', '.'])
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        primary.parse().unwrap_or_default()
+    }
+}
+
+/// The `.ftl` files of one language, in the order they are added to its bundle.
+pub const FTL_FILES: [&str; 3] = ["app.ftl", "domain.ftl", "errors.ftl"];
+
+macro_rules! ftl {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../../locales/", $lang, "/app.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/domain.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
+        ]
+    };
+}
+
+/// The text of every `.ftl` file of `lang`, as compiled into the program.
+pub fn sources(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::En => ftl!("en"),
+        Lang::Fr => ftl!("fr"),
+        Lang::Ja => ftl!("ja"),
+    }
+}
+
+/// Formats messages in any of the three languages, falling back to English.
+pub struct Localizer {
+    bundles: BTreeMap<&'static str, FluentBundle<FluentResource>>,
+    isolating: bool,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer")
+            .field("isolating", &self.isolating)
+            .finish()
+    }
+}
+
+impl Localizer {
+    /// `isolating` wraps placeables in Unicode isolation marks: right on screen,
+    /// wrong in a terminal, CSV or JSON, where they would show as stray characters.
+    pub fn new(isolating: bool) -> Localizer {
+        let mut bundles = BTreeMap::new();
+        for lang in Lang::all() {
+            let id: LanguageIdentifier = lang.locale().parse().expect("valid locale");
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            bundle.set_use_isolating(isolating);
+            for text in sources(lang) {
+                let res = FluentResource::try_new(text.to_owned())
+                    .unwrap_or_else(|(_, errs)| panic!("{lang:?}: bad FTL: {errs:?}"));
+                bundle.add_resource(res).expect("no duplicate message ids");
+            }
+            bundles.insert(lang.id(), bundle);
+        }
+        Localizer { bundles, isolating }
+    }
+
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        self.bundles[lang.id()].has_message(id)
+    }
+
+    /// Formats message `id` with string arguments; an unknown id falls back to
+    /// English, then to the id itself so a gap is visible rather than blank.
+    pub fn format(&self, lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, FluentValue::from(*v));
+        }
+        self.format_args(lang, id, &fargs)
+    }
+
+    /// Formats with a numeric argument, so plural selectors pick the right form.
+    pub fn format_count(&self, lang: Lang, id: &str, name: &str, count: i64) -> String {
+        let mut fargs = FluentArgs::new();
+        fargs.set(name, FluentValue::from(count));
+        self.format_args(lang, id, &fargs)
+    }
+
+    fn format_args(&self, lang: Lang, id: &str, args: &FluentArgs<'_>) -> String {
+        for l in [lang, Lang::En] {
+            let bundle = &self.bundles[l.id()];
+            if let Some(msg) = bundle.get_message(id)
+                && let Some(pattern) = msg.value()
+            {
+                let mut errors = vec![];
+                return bundle
+                    .format_pattern(pattern, Some(args), &mut errors)
+                    .into_owned();
+            }
+        }
+        id.to_owned()
+    }
+
+    /// An error in words, naming the field at fault.
+    pub fn error(&self, lang: Lang, error: &Error) -> String {
+        self.payload(lang, &error.payload())
+    }
+
+    pub fn payload(&self, lang: Lang, p: &ErrorPayload) -> String {
+        let mut owned: Vec<(String, String)> =
+            p.args.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, id) in &p.message_args {
+            owned.push((k.clone(), self.format(lang, id, &[])));
+        }
+        if let Some(field) = &p.field {
+            owned.push(("field".to_owned(), self.format(lang, field, &[])));
+        }
+        let args: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.format(lang, &p.code, &args)
+    }
+
+    pub fn is_isolating(&self) -> bool {
+        self.isolating
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::Field;
+
+    #[test]
+    fn os_locale_picks_language() {
+        assert_eq!(Lang::from_os_locale("fr_CA.UTF-8"), Lang::Fr);
+        assert_eq!(Lang::from_os_locale("ja-JP"), Lang::Ja);
+        assert_eq!(Lang::from_os_locale("de_DE"), Lang::En);
+        assert_eq!(Lang::from_os_locale(""), Lang::En);
+    }
+
+    #[test]
+    fn error_names_the_field_in_each_language() {
+        let l = Localizer::new(false);
+        let e = Error::Required {
+            field: Field::FamilyName,
+        };
+        assert!(
+            l.error(Lang::En, &e).contains("Family name"),
+            "{}",
+            l.error(Lang::En, &e)
+        );
+        assert!(
+            l.error(Lang::Fr, &e).contains("Nom de famille"),
+            "{}",
+            l.error(Lang::Fr, &e)
+        );
+        assert!(
+            l.error(Lang::Ja, &e).contains("姓"),
+            "{}",
+            l.error(Lang::Ja, &e)
+        );
+    }
+
+    #[test]
+    fn transition_error_shows_translated_statuses() {
+        let l = Localizer::new(false);
+        let e = Error::TransitionNotAllowed {
+            from: "inquiry".into(),
+            to: "closed".into(),
+        };
+        let fr = l.error(Lang::Fr, &e);
+        assert!(fr.contains("Demande") && fr.contains("Fermé"), "{fr}");
+    }
+
+    #[test]
+    fn french_plural_uses_singular_for_one() {
+        let l = Localizer::new(false);
+        assert_eq!(
+            l.format_count(Lang::Fr, "case-count", "count", 1),
+            "1 dossier"
+        );
+        assert_eq!(
+            l.format_count(Lang::Fr, "case-count", "count", 2),
+            "2 dossiers"
+        );
+        assert_eq!(l.format_count(Lang::En, "case-count", "count", 1), "1 case");
+    }
+}

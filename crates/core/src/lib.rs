@@ -1,0 +1,78 @@
+//! Kakehashi's core: the domain of medical travel cases between Canada and Japan,
+//! its rules, the SQLite store, search, Fluent messages and demo data.
+//!
+//! Everything a coordinator relies on is decided here and tested here. This crate
+//! must never depend on Tauri, WebKit or any UI type: the CLI and the desktop shell
+//! are thin hosts over it.
+//!
+//! ```
+//! use kakehashi_core::{Store, NewCase, NewPatient, Lang};
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut store = Store::open(&dir.path().join("cases.sqlite")).unwrap();
+//! let reference = store.create_case(&NewCase {
+//!     patient: NewPatient { family_name: "高橋".into(), given_name: "健一".into(),
+//!         family_name_kana: Some("たかはし".into()), ..NewPatient::default() },
+//!     case: kakehashi_core::NewCaseDetails { direction: "jp-to-ca".into(),
+//!         specialty: "oncology".into(), ..Default::default() },
+//! }).unwrap();
+//! let hits = store.search("タカハシ", 10).unwrap();
+//! assert_eq!(hits[0].reference, reference);
+//! # let _ = Lang::Ja;
+//! ```
+
+/// Stores a strum enum as its stable kebab-case id and reads it back.
+macro_rules! sql_enum {
+    ($t:ty) => {
+        impl rusqlite::types::ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                let id: &'static str = self.into();
+                Ok(id.into())
+            }
+        }
+        impl rusqlite::types::FromSql for $t {
+            fn column_result(
+                v: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                v.as_str()?
+                    .parse()
+                    .map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+            }
+        }
+    };
+}
+
+pub mod case;
+pub mod demo;
+pub mod documents;
+pub mod error;
+pub mod i18n;
+pub mod ids;
+pub mod money;
+pub mod notes;
+pub mod patient;
+pub mod provider;
+pub mod search;
+pub mod status;
+pub mod store;
+pub mod tasks;
+pub mod timeline;
+mod validate;
+
+pub use case::{
+    CaseDetail, CaseListQuery, CasePage, CaseSummary, Direction, NewCase, NewCaseDetails, Priority,
+    Specialty,
+};
+pub use documents::{DocumentItem, DocumentKind, DocumentState};
+pub use error::{Error, ErrorPayload, Result};
+pub use i18n::{Lang, Localizer};
+pub use ids::{CaseId, CaseRef, PatientId, ProviderId};
+pub use money::{Currency, Money};
+pub use notes::{Note, NoteChannel};
+pub use patient::{NameOrder, NewPatient, Patient, Sex};
+pub use provider::{Country, Provider, ProviderSummary};
+pub use search::SearchHit;
+pub use status::CaseStatus;
+pub use store::Store;
+pub use tasks::Task;
+pub use timeline::{EventKind, TimelineEvent};
+pub use validate::Field;

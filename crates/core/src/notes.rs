@@ -1,0 +1,59 @@
+//! The notes log of a case: what was said, when, and through which channel.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoStaticStr};
+use ts_rs::TS;
+
+use crate::ids::CaseId;
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    TS,
+    EnumString,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+#[ts(export)]
+pub enum NoteChannel {
+    Phone,
+    Email,
+    Meeting,
+    Message,
+}
+sql_enum!(NoteChannel);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Note {
+    pub id: i64,
+    pub written_at: DateTime<Utc>,
+    pub channel: NoteChannel,
+    pub body: String,
+}
+
+impl Note {
+    pub(crate) fn for_case(conn: &Connection, case: CaseId) -> rusqlite::Result<Vec<Note>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, written_at, channel, body FROM notes WHERE case_id = ?1 ORDER BY written_at DESC, id DESC",
+        )?;
+        stmt.query_map([case], |r| {
+            Ok(Note {
+                id: r.get(0)?,
+                written_at: r.get(1)?,
+                channel: r.get(2)?,
+                body: r.get(3)?,
+            })
+        })?
+        .collect()
+    }
+}

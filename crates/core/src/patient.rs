@@ -1,0 +1,399 @@
+//! Patients: who travels, how their name is written and read, and how to reach them.
+
+use chrono::NaiveDate;
+use rusqlite::{Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoStaticStr};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::ids::PatientId;
+use crate::validate::{
+    Field, LONG_TEXT_MAX, SHORT_TEXT_MAX, not_in_future, optional, parse_id, required,
+};
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    TS,
+    EnumString,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+#[ts(export)]
+pub enum Sex {
+    Female,
+    Male,
+    Other,
+    Unspecified,
+}
+sql_enum!(Sex);
+
+/// How the name is written in Western languages; Japanese always puts the family first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, EnumString, IntoStaticStr,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+#[ts(export)]
+pub enum NameOrder {
+    FamilyFirst,
+    GivenFirst,
+}
+sql_enum!(NameOrder);
+
+/// A patient as typed in a form or a JSON file: text, checked by [`NewPatient::validate`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export, optional_fields)]
+pub struct NewPatient {
+    pub family_name: String,
+    pub given_name: String,
+    pub family_name_kana: Option<String>,
+    pub given_name_kana: Option<String>,
+    pub name_order: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub birth_date: Option<String>,
+    pub sex: Option<String>,
+    pub nationality: Option<String>,
+    pub home_region: Option<String>,
+    pub preferred_language: Option<String>,
+    pub interpreter_language: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub emergency_contact: Option<String>,
+    pub passport_number: Option<String>,
+    pub passport_expiry: Option<String>,
+    pub insurance: Option<String>,
+    pub dietary_notes: Option<String>,
+}
+
+/// A stored patient.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Patient {
+    pub id: PatientId,
+    pub family_name: String,
+    pub given_name: String,
+    pub family_name_kana: Option<String>,
+    pub given_name_kana: Option<String>,
+    pub name_order: NameOrder,
+    pub birth_date: Option<NaiveDate>,
+    pub sex: Option<Sex>,
+    /// ISO 3166-1 alpha-2, e.g. `CA`, `JP`.
+    pub nationality: Option<String>,
+    pub home_region: Option<String>,
+    /// IANA zone the patient lives in; timeline events are shown in it too.
+    pub home_zone: Option<String>,
+    pub preferred_language: Option<Lang>,
+    pub interpreter_language: Option<Lang>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub emergency_contact: Option<String>,
+    pub passport_number: Option<String>,
+    pub passport_expiry: Option<NaiveDate>,
+    pub insurance: Option<String>,
+    pub dietary_notes: Option<String>,
+}
+
+pub(crate) fn parse_date(field: Field, value: Option<&str>) -> Result<Option<NaiveDate>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| Error::InvalidDate { field }),
+    }
+}
+
+/// Japanese script in a name means the family name comes first in every language.
+fn looks_japanese(text: &str) -> bool {
+    text.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF))
+}
+
+/// The zone of a home province or prefecture; Japan has one zone.
+fn zone_for(nationality: Option<&str>, region: Option<&str>) -> Option<String> {
+    let zone = match (nationality, region.map(str::to_lowercase).as_deref()) {
+        (_, Some("bc" | "british columbia" | "colombie-britannique")) => "America/Vancouver",
+        (_, Some("ab" | "alberta")) => "America/Edmonton",
+        (_, Some("sk" | "saskatchewan")) => "America/Regina",
+        (_, Some("mb" | "manitoba")) => "America/Winnipeg",
+        (
+            _,
+            Some(
+                "ns" | "nb" | "pe" | "nova scotia" | "new brunswick" | "nouvelle-écosse"
+                | "nouveau-brunswick",
+            ),
+        ) => "America/Halifax",
+        (_, Some("nl" | "newfoundland and labrador" | "terre-neuve-et-labrador")) => {
+            "America/St_Johns"
+        }
+        (_, Some("on" | "qc" | "ontario" | "quebec" | "québec")) => "America/Toronto",
+        (Some("JP"), _) => "Asia/Tokyo",
+        (Some("CA"), _) => "America/Toronto",
+        _ => return None,
+    };
+    Some(zone.to_owned())
+}
+
+impl NewPatient {
+    /// Checks every field, naming the first at fault; nothing is written on error.
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidPatient> {
+        let family_name = required(Field::FamilyName, &self.family_name, SHORT_TEXT_MAX)?;
+        let given_name = required(Field::GivenName, &self.given_name, SHORT_TEXT_MAX)?;
+        let family_name_kana = optional(
+            Field::FamilyNameKana,
+            self.family_name_kana.as_deref(),
+            SHORT_TEXT_MAX,
+        )?;
+        let given_name_kana = optional(
+            Field::GivenNameKana,
+            self.given_name_kana.as_deref(),
+            SHORT_TEXT_MAX,
+        )?;
+        let name_order = match optional(Field::NameOrder, self.name_order.as_deref(), 20)? {
+            Some(v) => parse_id(Field::NameOrder, &v)?,
+            None if looks_japanese(&family_name) => NameOrder::FamilyFirst,
+            None => NameOrder::GivenFirst,
+        };
+        let birth_date = parse_date(Field::BirthDate, self.birth_date.as_deref())?;
+        not_in_future(Field::BirthDate, birth_date, today)?;
+        let sex = optional(Field::Sex, self.sex.as_deref(), 20)?
+            .map(|v| parse_id(Field::Sex, &v))
+            .transpose()?;
+        let nationality =
+            optional(Field::Nationality, self.nationality.as_deref(), 2)?.map(|v| v.to_uppercase());
+        if let Some(n) = &nationality
+            && !(n.len() == 2 && n.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            return Err(Error::Invalid {
+                field: Field::Nationality,
+            });
+        }
+        let home_region = optional(
+            Field::HomeRegion,
+            self.home_region.as_deref(),
+            SHORT_TEXT_MAX,
+        )?;
+        let preferred_language = optional(
+            Field::PreferredLanguage,
+            self.preferred_language.as_deref(),
+            5,
+        )?
+        .map(|v| parse_id(Field::PreferredLanguage, &v))
+        .transpose()?;
+        let interpreter_language = optional(
+            Field::InterpreterLanguage,
+            self.interpreter_language.as_deref(),
+            5,
+        )?
+        .map(|v| parse_id(Field::InterpreterLanguage, &v))
+        .transpose()?;
+        let email = optional(Field::Email, self.email.as_deref(), SHORT_TEXT_MAX)?;
+        if let Some(e) = &email
+            && !e.contains('@')
+        {
+            return Err(Error::Invalid {
+                field: Field::Email,
+            });
+        }
+        let nationality_or_guess = nationality
+            .clone()
+            .or_else(|| looks_japanese(&family_name).then(|| "JP".to_owned()));
+        Ok(ValidPatient(Patient {
+            id: PatientId(0),
+            home_zone: zone_for(nationality_or_guess.as_deref(), home_region.as_deref()),
+            family_name,
+            given_name,
+            family_name_kana,
+            given_name_kana,
+            name_order,
+            birth_date,
+            sex,
+            nationality,
+            home_region,
+            preferred_language,
+            interpreter_language,
+            phone: optional(Field::Phone, self.phone.as_deref(), 50)?,
+            email,
+            emergency_contact: optional(
+                Field::EmergencyContact,
+                self.emergency_contact.as_deref(),
+                SHORT_TEXT_MAX,
+            )?,
+            passport_number: optional(Field::PassportNumber, self.passport_number.as_deref(), 20)?,
+            passport_expiry: parse_date(Field::PassportExpiry, self.passport_expiry.as_deref())?,
+            insurance: optional(Field::Insurance, self.insurance.as_deref(), SHORT_TEXT_MAX)?,
+            dietary_notes: optional(
+                Field::DietaryNotes,
+                self.dietary_notes.as_deref(),
+                LONG_TEXT_MAX,
+            )?,
+        }))
+    }
+}
+
+/// A patient that passed validation; only this can be inserted.
+#[derive(Debug, Clone)]
+pub struct ValidPatient(pub(crate) Patient);
+
+pub(crate) const PATIENT_COLUMNS: &str = "id, family_name, given_name, family_name_kana, given_name_kana, name_order, birth_date, sex, nationality, home_region, home_zone, preferred_language, interpreter_language, phone, email, emergency_contact, passport_number, passport_expiry, insurance, dietary_notes";
+
+impl Patient {
+    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Patient> {
+        Ok(Patient {
+            id: r.get(0)?,
+            family_name: r.get(1)?,
+            given_name: r.get(2)?,
+            family_name_kana: r.get(3)?,
+            given_name_kana: r.get(4)?,
+            name_order: r.get(5)?,
+            birth_date: r.get(6)?,
+            sex: r.get(7)?,
+            nationality: r.get(8)?,
+            home_region: r.get(9)?,
+            home_zone: r.get(10)?,
+            preferred_language: r.get(11)?,
+            interpreter_language: r.get(12)?,
+            phone: r.get(13)?,
+            email: r.get(14)?,
+            emergency_contact: r.get(15)?,
+            passport_number: r.get(16)?,
+            passport_expiry: r.get(17)?,
+            insurance: r.get(18)?,
+            dietary_notes: r.get(19)?,
+        })
+    }
+
+    pub(crate) fn load(tx: &rusqlite::Connection, id: PatientId) -> rusqlite::Result<Patient> {
+        tx.query_row(
+            &format!("SELECT {PATIENT_COLUMNS} FROM patients WHERE id = ?1"),
+            [id],
+            Patient::from_row,
+        )
+    }
+}
+
+impl ValidPatient {
+    pub(crate) fn insert(&self, tx: &Transaction<'_>, now: &str) -> rusqlite::Result<PatientId> {
+        let p = &self.0;
+        tx.prepare_cached(
+            "INSERT INTO patients (family_name, given_name, family_name_kana, given_name_kana, name_order, birth_date, sex, nationality, home_region, home_zone, preferred_language, interpreter_language, phone, email, emergency_contact, passport_number, passport_expiry, insurance, dietary_notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+        )?
+        .execute(params![
+            p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order,
+            p.birth_date, p.sex, p.nationality, p.home_region, p.home_zone, p.preferred_language,
+            p.interpreter_language, p.phone, p.email, p.emergency_contact, p.passport_number,
+            p.passport_expiry, p.insurance, p.dietary_notes, now,
+        ])?;
+        Ok(PatientId(tx.last_insert_rowid()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    fn valid() -> NewPatient {
+        NewPatient {
+            family_name: "Côté".into(),
+            given_name: "Élodie".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn missing_family_name_names_the_field() {
+        let p = NewPatient {
+            family_name: "  ".into(),
+            ..valid()
+        };
+        let e = p.validate(today()).unwrap_err();
+        assert_eq!(e.payload().field.as_deref(), Some("field-family-name"));
+        assert_eq!(e.code(), "error-required");
+    }
+
+    #[test]
+    fn birth_date_in_the_future_is_refused() {
+        let p = NewPatient {
+            birth_date: Some("2030-01-01".into()),
+            ..valid()
+        };
+        assert!(matches!(
+            p.validate(today()),
+            Err(Error::DateInFuture {
+                field: Field::BirthDate
+            })
+        ));
+    }
+
+    #[test]
+    fn malformed_birth_date_is_refused() {
+        let p = NewPatient {
+            birth_date: Some("1961-02-30".into()),
+            ..valid()
+        };
+        assert!(matches!(
+            p.validate(today()),
+            Err(Error::InvalidDate {
+                field: Field::BirthDate
+            })
+        ));
+    }
+
+    #[test]
+    fn name_of_twenty_thousand_characters_is_too_long() {
+        let p = NewPatient {
+            given_name: "a".repeat(20_000),
+            ..valid()
+        };
+        assert!(matches!(
+            p.validate(today()),
+            Err(Error::TooLong {
+                field: Field::GivenName,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn japanese_name_defaults_to_family_first_and_tokyo() {
+        let p = NewPatient {
+            family_name: "高橋".into(),
+            given_name: "健一".into(),
+            ..Default::default()
+        };
+        let v = p.validate(today()).unwrap().0;
+        assert_eq!(v.name_order, NameOrder::FamilyFirst);
+        assert_eq!(v.home_zone.as_deref(), Some("Asia/Tokyo"));
+        let w = valid().validate(today()).unwrap().0;
+        assert_eq!(w.name_order, NameOrder::GivenFirst);
+    }
+
+    #[test]
+    fn unknown_language_is_refused_naming_the_field() {
+        let p = NewPatient {
+            preferred_language: Some("de".into()),
+            ..valid()
+        };
+        assert!(matches!(
+            p.validate(today()),
+            Err(Error::UnknownValue {
+                field: Field::PreferredLanguage,
+                ..
+            })
+        ));
+    }
+}

@@ -1,0 +1,282 @@
+//! The SQLite store: opening a file safely, migrations, the audit log and case
+//! references. One connection, one writer per file.
+
+mod migrations;
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{Datelike, Local, NaiveDate, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction, params};
+
+use crate::error::{Error, Result};
+use crate::ids::{CaseId, CaseRef};
+use crate::status::CaseStatus;
+
+pub use migrations::SCHEMA_VERSION;
+
+/// An open Kakehashi database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+    today: Option<NaiveDate>,
+    // Held for the life of the store: a second writer on the same file is refused.
+    _lock: Option<File>,
+}
+
+/// The durability settings a health record deserves, set on every connection:
+/// WAL so readers never block the writer, FULL sync so a commit survives power loss.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+fn map_open_error(e: rusqlite::Error, path: &Path) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.display().to_string(),
+        },
+        _ => Error::Sqlite(e),
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` for writing, migrating it to the
+    /// current schema. Refuses a file from a newer Kakehashi, or one that another
+    /// Kakehashi process holds open.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let lock = acquire_lock(path)?;
+        let mut conn = Connection::open(path).map_err(|e| map_open_error(e, path))?;
+        // Read the version before any pragma: switching to WAL rewrites the header of
+        // a file we may have to refuse untouched.
+        let found = migrations::user_version(&conn).map_err(|e| map_open_error(e, path))?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::SchemaTooNew {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        configure(&conn).map_err(|e| match e {
+            Error::Sqlite(s) => map_open_error(s, path),
+            other => other,
+        })?;
+        migrations::migrate(&mut conn).map_err(|e| match e {
+            Error::Sqlite(s) => map_open_error(s, path),
+            other => other,
+        })?;
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+            actor: default_actor(),
+            today: None,
+            _lock: Some(lock),
+        })
+    }
+
+    /// Opens an existing database read-only, without migrating or locking, for
+    /// checks and exports beside a running app.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                path.display().to_string(),
+            )));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| map_open_error(e, path))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let version = migrations::user_version(&conn).map_err(|e| map_open_error(e, path))?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::SchemaTooNew {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+            actor: default_actor(),
+            today: None,
+            _lock: None,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The coordinator named in the audit log for changes made through this store.
+    pub fn set_actor(&mut self, actor: impl Into<String>) {
+        self.actor = actor.into();
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Fixes "today" for validation, so tests and demo data do not depend on the clock.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = Some(today);
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(|| Local::now().date_naive())
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn transaction(&mut self) -> Result<Transaction<'_>> {
+        // IMMEDIATE takes the write lock up front, so a busy file fails before work is done.
+        Ok(self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(migrations::user_version(&self.conn)?)
+    }
+
+    /// SQLite's integrity and foreign-key checks; `Ok` only if both are clean.
+    pub fn check(&self) -> Result<()> {
+        let result: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if result != "ok" {
+            return Err(Error::IntegrityCheckFailed { detail: result });
+        }
+        let fk_problems: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+        if fk_problems > 0 {
+            return Err(Error::IntegrityCheckFailed {
+                detail: format!("{fk_problems} foreign key violations"),
+            });
+        }
+        Ok(())
+    }
+
+    pub fn case_count(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?)
+    }
+}
+
+/// The app's identifier: its data folder under the OS data directory is named after it.
+pub const APP_IDENTIFIER: &str = "org.kakehashi.app";
+
+/// Where the database lives unless told otherwise: the OS app-data folder
+/// (`~/.local/share/org.kakehashi.app/kakehashi.sqlite` on Linux), shared by the CLI and the app.
+pub fn default_path() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
+        .join("kakehashi.sqlite")
+}
+
+fn default_actor() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "coordinator".to_owned())
+}
+
+fn lock_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    db.with_file_name(name)
+}
+
+/// An OS file lock beside the database: released by the OS even if the process dies,
+/// so a crash never leaves the file "in use".
+fn acquire_lock(db: &Path) -> Result<File> {
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path(db))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::DatabaseInUse {
+            path: db.display().to_string(),
+        }),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::Io(e)),
+    }
+}
+
+/// An instant as stored: RFC 3339 in UTC with fixed width, so text order is time order.
+pub(crate) fn instant(t: chrono::DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+/// Appends one row to the audit log, inside the caller's transaction.
+pub(crate) fn audit(
+    tx: &Transaction<'_>,
+    actor: &str,
+    entity: &str,
+    entity_id: i64,
+    action: &str,
+    detail: &serde_json::Value,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![instant(Utc::now()), actor, entity, entity_id, action, detail.to_string()])?;
+    Ok(())
+}
+
+/// The next reference for a case opened on `opened`. The counter only grows, so a
+/// number is never handed out twice, even after a case is erased.
+pub(crate) fn next_reference(tx: &Transaction<'_>, opened: NaiveDate) -> Result<CaseRef> {
+    let year = opened.year();
+    let seq: i64 = tx
+        .prepare_cached(
+            "INSERT INTO case_ref_counters (year, last_seq) VALUES (?1, 1)
+             ON CONFLICT(year) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq",
+        )?
+        .query_row([year], |r| r.get(0))?;
+    Ok(CaseRef::new(year, seq))
+}
+
+pub(crate) fn insert_status_event(
+    tx: &Transaction<'_>,
+    case: CaseId,
+    from: Option<CaseStatus>,
+    to: CaseStatus,
+    at: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO timeline_events (case_id, kind, starts_at, zone, status_from, status_to)
+         VALUES (?1, 'status-change', ?2, 'UTC', ?3, ?4)",
+    )?
+    .execute(params![case, at, from, to])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_file_sits_beside_the_database() {
+        assert_eq!(
+            lock_path(Path::new("/a/b/cases.sqlite")),
+            Path::new("/a/b/cases.sqlite.lock")
+        );
+    }
+}

@@ -1,0 +1,34 @@
+//! Tasks with due dates, attached to a case.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::ids::CaseId;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Task {
+    pub id: i64,
+    pub title: String,
+    pub due_on: Option<NaiveDate>,
+    pub done: bool,
+}
+
+impl Task {
+    pub(crate) fn for_case(conn: &Connection, case: CaseId) -> rusqlite::Result<Vec<Task>> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, title, due_on, done FROM tasks WHERE case_id = ?1 ORDER BY done, due_on IS NULL, due_on, id",
+        )?;
+        stmt.query_map([case], |r| {
+            Ok(Task {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                due_on: r.get(2)?,
+                done: r.get(3)?,
+            })
+        })?
+        .collect()
+    }
+}

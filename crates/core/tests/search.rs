@@ -1,0 +1,147 @@
+//! Search finds people however their name is typed.
+
+mod common;
+
+use common::*;
+use kakehashi_core::{SearchHit, Store};
+
+fn names(hits: &[SearchHit]) -> Vec<String> {
+    hits.iter()
+        .map(|h| format!("{} {}", h.family_name, h.given_name))
+        .collect()
+}
+
+/// A demo database with 高橋 健一 and Côté Élodie added among many others.
+fn fixture() -> (tempfile::TempDir, Store, String, String) {
+    let (dir, mut store) = demo_store(600);
+    let tk = store.create_case(&takahashi()).unwrap().0;
+    let cote = store
+        .create_case(&new_case("Côté", "Élodie", "ca-to-jp"))
+        .unwrap()
+        .0;
+    (dir, store, tk, cote)
+}
+
+fn finds(store: &Store, query: &str, reference: &str) {
+    let hits = store.search(query, 50).unwrap();
+    assert!(
+        hits.iter().any(|h| h.reference.as_str() == reference),
+        "{query:?} did not find {reference}; got {:?}",
+        names(&hits)
+    );
+}
+
+#[test]
+fn search_finds_two_kanji_family_name() {
+    let (_d, store, tk, _) = fixture();
+    finds(&store, "高橋", &tk);
+    assert!(
+        store
+            .search("高橋", 50)
+            .unwrap()
+            .iter()
+            .all(|h| h.family_name == "高橋")
+    );
+}
+
+#[test]
+fn search_finds_reading_in_hiragana_katakana_and_half_width() {
+    let (_d, store, tk, _) = fixture();
+    for q in ["たかはし", "タカハシ", "ﾀｶﾊｼ", "takahashi", "TAKAHASHI"] {
+        finds(&store, q, &tk);
+    }
+}
+
+#[test]
+fn search_folds_variant_kanji() {
+    let (_d, store, tk, _) = fixture();
+    finds(&store, "髙橋", &tk);
+    finds(&store, "髙橋 健一", &tk);
+}
+
+#[test]
+fn search_ignores_accents_and_case() {
+    let (_d, store, _, cote) = fixture();
+    for q in ["cote", "COTE", "Côté", "élodie cote"] {
+        finds(&store, q, &cote);
+    }
+}
+
+#[test]
+fn search_answers_one_and_two_character_queries() {
+    let (_d, store, tk, _) = fixture();
+    finds(&store, "健", &tk);
+    finds(&store, "橋", &tk);
+    let one = store.search("林", 50).unwrap();
+    assert!(
+        !one.is_empty()
+            && one
+                .iter()
+                .all(|h| h.family_name.contains('林') || h.given_name.contains('林'))
+    );
+}
+
+#[test]
+fn search_finds_case_by_reference_or_its_number() {
+    let (_d, store) = demo_store(300);
+    let hits = store.search("KH-2026-0042", 10).unwrap();
+    assert_eq!(
+        hits[0].reference.as_str(),
+        "KH-2026-0042",
+        "exact reference ranks first"
+    );
+    let hits = store.search("0042", 10).unwrap();
+    assert!(hits.iter().any(|h| h.reference.as_str() == "KH-2026-0042"));
+    assert!(
+        hits.iter().all(|h| h.reference.as_str().ends_with("0042")),
+        "{:?}",
+        names(&hits)
+    );
+    let hits = store.search("kh-2026-0042", 10).unwrap();
+    assert_eq!(hits[0].reference.as_str(), "KH-2026-0042");
+}
+
+#[test]
+fn search_finds_provider_and_note_text() {
+    let (_d, store) = demo_store(300);
+    let hits = store.search("陽子線", 20).unwrap();
+    assert!(hits.iter().all(|h| {
+        h.provider_name_ja
+            .as_deref()
+            .is_some_and(|n| n.contains("陽子線"))
+    }));
+    assert!(!hits.is_empty());
+    assert!(
+        !store.search("車椅子", 20).unwrap().is_empty(),
+        "note text is searchable"
+    );
+}
+
+#[test]
+fn search_is_limited_and_ranked_by_name_first() {
+    let (_d, store) = demo_store(600);
+    assert_eq!(store.search("a", 7).unwrap().len(), 7);
+}
+
+#[test]
+fn search_treats_query_syntax_as_text() {
+    let (_d, mut store) = demo_store(50);
+    let odd = store
+        .create_case(&new_case("O\"Brien OR", "NEAR(x)", "ca-to-jp"))
+        .unwrap();
+    for q in [
+        "\"",
+        "O\"Brien OR",
+        "NEAR(x)",
+        "*",
+        "a AND b",
+        "'; DROP TABLE cases; --",
+        "%",
+        "_",
+    ] {
+        store.search(q, 10).unwrap();
+    }
+    finds(&store, "O\"Brien OR", odd.as_str());
+    assert!(store.search("", 10).unwrap().is_empty());
+    assert!(store.search("   ", 10).unwrap().is_empty());
+}

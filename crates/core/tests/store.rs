@@ -1,0 +1,257 @@
+//! The store keeps what it is given, refuses what it must, and explains why.
+
+mod common;
+
+use common::*;
+use kakehashi_core::{CaseListQuery, CaseStatus, Error, Store};
+
+#[test]
+fn creates_a_case_with_patient_checklist_timeline_and_audit() {
+    let (_d, mut store) = store();
+    let reference = store.create_case(&takahashi()).unwrap();
+    assert_eq!(reference.as_str(), "KH-2026-0001");
+    let detail = store.case_detail(reference.as_str()).unwrap();
+    assert_eq!(detail.patient.family_name, "高橋");
+    assert_eq!(detail.patient.family_name_kana.as_deref(), Some("たかはし"));
+    assert_eq!(detail.summary.status, CaseStatus::Inquiry);
+    assert!(!detail.documents.is_empty(), "default checklist");
+    assert_eq!(
+        detail.timeline.len(),
+        1,
+        "opening status is on the timeline"
+    );
+    assert_eq!(
+        count(&store, "audit_log"),
+        2,
+        "patient and case creation audited"
+    );
+}
+
+#[test]
+fn references_count_up_and_are_never_reused() {
+    let (_d, mut store) = store();
+    let a = store.create_case(&new_case("A", "a", "ca-to-jp")).unwrap();
+    let b = store.create_case(&new_case("B", "b", "ca-to-jp")).unwrap();
+    assert_eq!((a.as_str(), b.as_str()), ("KH-2026-0001", "KH-2026-0002"));
+    // Remove the newest case by hand: its number must still not come back.
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    conn.execute("PRAGMA foreign_keys = ON", []).unwrap();
+    conn.execute(
+        "DELETE FROM case_search WHERE case_id = (SELECT id FROM cases WHERE reference = ?1)",
+        [b.as_str()],
+    )
+    .unwrap();
+    conn.execute("DELETE FROM cases WHERE reference = ?1", [b.as_str()])
+        .unwrap();
+    let c = store.create_case(&new_case("C", "c", "ca-to-jp")).unwrap();
+    assert_eq!(c.as_str(), "KH-2026-0003");
+}
+
+#[test]
+fn invalid_input_writes_nothing() {
+    let (_d, mut store) = store();
+    store.create_case(&takahashi()).unwrap();
+    let before = (
+        count(&store, "patients"),
+        count(&store, "cases"),
+        count(&store, "audit_log"),
+    );
+    let mut bad = vec![];
+    let mut c = takahashi();
+    c.patient.family_name = String::new();
+    bad.push(("field-family-name", c));
+    let mut c = takahashi();
+    c.patient.birth_date = Some("2099-01-01".into());
+    bad.push(("field-birth-date", c));
+    let mut c = takahashi();
+    c.case.status = Some("teleported".into());
+    bad.push(("field-status", c));
+    let mut c = takahashi();
+    c.case.direction = "jp-to-mars".into();
+    bad.push(("field-direction", c));
+    let mut c = takahashi();
+    c.case.specialty = "astrology".into();
+    bad.push(("field-specialty", c));
+    let mut c = takahashi();
+    c.patient.family_name = "名".repeat(20_000);
+    bad.push(("field-family-name", c));
+    let mut c = takahashi();
+    c.case.estimated_cost = Some("12.50".into());
+    c.case.currency = Some("JPY".into());
+    bad.push(("field-estimated-cost", c));
+    for (field, input) in bad {
+        let err = store.create_case(&input).unwrap_err();
+        assert_eq!(err.payload().field.as_deref(), Some(field), "{err}");
+    }
+    assert_eq!(
+        before,
+        (
+            count(&store, "patients"),
+            count(&store, "cases"),
+            count(&store, "audit_log")
+        )
+    );
+}
+
+#[test]
+fn unknown_provider_is_refused_and_nothing_written() {
+    let (_d, mut store) = store();
+    let mut c = takahashi();
+    c.case.provider_id = Some(kakehashi_core::ProviderId(999));
+    assert!(matches!(
+        store.create_case(&c),
+        Err(Error::ProviderNotFound { id: 999 })
+    ));
+    assert_eq!(count(&store, "patients"), 0);
+}
+
+#[test]
+fn status_moves_only_along_allowed_paths_and_lands_on_the_timeline() {
+    let (_d, mut store) = store();
+    let r = store.create_case(&takahashi()).unwrap();
+    let err = store
+        .change_status(r.as_str(), CaseStatus::Closed)
+        .unwrap_err();
+    assert_eq!(err.code(), "error-transition-not-allowed");
+    store
+        .change_status(r.as_str(), CaseStatus::RecordsReview)
+        .unwrap();
+    let d = store.case_detail(r.as_str()).unwrap();
+    assert_eq!(d.summary.status, CaseStatus::RecordsReview);
+    let last = d.timeline.last().unwrap();
+    assert_eq!(
+        (last.status_from, last.status_to),
+        (Some(CaseStatus::Inquiry), Some(CaseStatus::RecordsReview))
+    );
+    assert!(d.allowed_next.contains(&CaseStatus::Quoted));
+}
+
+#[test]
+fn unknown_reference_is_an_error() {
+    let (_d, store) = store();
+    assert!(matches!(
+        store.case_detail("KH-1999-0001"),
+        Err(Error::CaseNotFound { .. })
+    ));
+}
+
+#[test]
+fn refuses_database_from_newer_version_and_leaves_it_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE from_the_future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(err, Error::SchemaTooNew { found: 99, .. }),
+        "{err}"
+    );
+    assert!(matches!(
+        Store::open_read_only(&path),
+        Err(Error::SchemaTooNew { .. })
+    ));
+    assert!(before == std::fs::read(&path).unwrap(), "file changed");
+}
+
+#[test]
+fn refuses_a_file_that_is_not_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "dear diary, this is not sqlite ".repeat(200)).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, Error::NotADatabase { .. }), "{err}");
+}
+
+#[test]
+fn second_writer_on_the_same_file_is_refused_until_the_first_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cases.sqlite");
+    let first = Store::open(&path).unwrap();
+    assert!(matches!(
+        Store::open(&path),
+        Err(Error::DatabaseInUse { .. })
+    ));
+    assert!(Store::open_read_only(&path).is_ok(), "readers are welcome");
+    drop(first);
+    Store::open(&path).unwrap();
+}
+
+#[test]
+fn durability_settings_are_on() {
+    let (_d, store) = store();
+    drop(store);
+    let (_d, store) = common::store();
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(
+        store.schema_version().unwrap(),
+        kakehashi_core::store::SCHEMA_VERSION
+    );
+    store.check().unwrap();
+}
+
+#[test]
+fn reopening_keeps_every_committed_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cases.sqlite");
+    let r = {
+        let mut s = Store::open(&path).unwrap();
+        s.create_case(&takahashi()).unwrap()
+    };
+    let s = Store::open(&path).unwrap();
+    assert_eq!(
+        s.case_detail(r.as_str()).unwrap().patient.given_name,
+        "健一"
+    );
+}
+
+#[test]
+fn demo_data_is_deterministic_and_covers_every_status() {
+    let (_a, one) = demo_store(400);
+    let (_b, two) = demo_store(400);
+    let q = CaseListQuery {
+        limit: Some(500),
+        ..Default::default()
+    };
+    let (p1, p2) = (one.list_cases(&q).unwrap(), two.list_cases(&q).unwrap());
+    assert_eq!(p1, p2);
+    assert_eq!(p1.total, 400);
+    for status in CaseStatus::all() {
+        assert!(
+            p1.cases.iter().any(|c| c.status == status),
+            "{status:?} missing"
+        );
+    }
+    assert!(
+        p1.cases.iter().any(|c| c.family_name_kana.is_some()),
+        "Japanese names carry readings"
+    );
+    one.check().unwrap();
+}
+
+#[test]
+fn case_list_pages_and_filters() {
+    let (_d, store) = demo_store(250);
+    let page = store
+        .list_cases(&CaseListQuery {
+            limit: Some(100),
+            offset: Some(200),
+            status: None,
+        })
+        .unwrap();
+    assert_eq!((page.total, page.cases.len()), (250, 50));
+    let held = store
+        .list_cases(&CaseListQuery {
+            status: Some(CaseStatus::OnHold),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(held.total > 0 && held.cases.iter().all(|c| c.status == CaseStatus::OnHold));
+}

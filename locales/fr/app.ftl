@@ -1,0 +1,111 @@
+## Application chrome, screens and forms.
+
+app-title = Kakehashi
+app-tagline = Dossiers de voyage médical, Canada ⇄ Japon
+
+menu-language = Langue
+menu-new-case = Nouveau dossier
+menu-cases = Dossiers
+
+search-placeholder = Rechercher noms, lectures, références, établissements, notes…
+search-label = Rechercher des dossiers
+search-no-results = Aucun dossier ne correspond à « { $query } ».
+
+case-count = { $count ->
+    [one] { $count } dossier
+   *[other] { $count } dossiers
+}
+list-empty = Aucun dossier pour l’instant.
+list-load-more = Afficher plus
+list-filter-status = Statut
+list-filter-all = Tous les statuts
+
+col-reference = Référence
+col-patient = Patient
+col-status = Statut
+col-direction = Sens
+col-specialty = Spécialité
+col-provider = Établissement
+col-opened = Ouvert le
+
+detail-empty = Sélectionnez un dossier pour en voir les détails.
+detail-patient = Patient
+detail-case = Dossier
+detail-timeline = Chronologie
+detail-documents = Documents
+detail-tasks = Tâches
+detail-notes = Notes
+detail-close = Fermer
+detail-reading = Lecture (kana)
+detail-local-time = Heure locale
+detail-home-time = Heure au domicile du patient
+detail-no-events = Aucun événement pour l’instant.
+detail-no-tasks = Aucune tâche.
+detail-no-notes = Aucune note.
+detail-status-change = { $from } → { $to }
+detail-status-opened = Dossier ouvert au statut « { $to } »
+detail-not-set = —
+task-done = Terminée
+task-due = Échéance : { $date }
+
+field-family-name = Nom de famille
+field-given-name = Prénom
+field-family-name-kana = Lecture du nom de famille (kana)
+field-given-name-kana = Lecture du prénom (kana)
+field-name-order = Ordre du nom
+field-birth-date = Date de naissance
+field-sex = Sexe
+field-nationality = Nationalité
+field-home-region = Province ou préfecture
+field-preferred-language = Langue préférée
+field-interpreter-language = Langue d’interprétation
+field-phone = Téléphone
+field-email = Courriel
+field-emergency-contact = Personne à joindre en cas d’urgence
+field-passport-number = Numéro de passeport
+field-passport-expiry = Date d’expiration du passeport
+field-insurance = Assurance
+field-dietary-notes = Notes alimentaires, culturelles ou religieuses
+field-direction = Sens du trajet
+field-specialty = Spécialité
+field-treatment = Traitement
+field-provider = Établissement
+field-physician = Médecin traitant
+field-status = Statut
+field-priority = Priorité
+field-target-date = Date de traitement visée
+field-opened-on = Ouvert le
+field-estimated-cost = Coût estimé
+field-currency = Devise
+field-deposit = Acompte reçu
+field-companions = Accompagnateurs
+field-note-text = Note
+field-task-title = Tâche
+field-reference = Référence
+
+form-new-case-title = Nouveau dossier
+form-section-patient = Patient
+form-section-case = Dossier
+form-choose = Choisir…
+form-none = Aucun
+form-save = Créer le dossier
+form-cancel = Annuler
+form-saving = Enregistrement…
+form-created = Dossier { $reference } créé.
+form-fix-errors = Veuillez corriger les champs en surbrillance.
+
+welcome-title = Bienvenue dans Kakehashi
+welcome-body = Cette base de données est vide. Vous pouvez y ajouter des dossiers de démonstration fictifs pour explorer l’application, ou commencer par créer votre premier dossier.
+welcome-demo = Créer des dossiers de démonstration
+welcome-empty = Commencer sans données
+welcome-demo-working = Création des dossiers de démonstration…
+
+startup-error-title = Impossible d’ouvrir la base de données
+
+## Command line
+
+cli-demo-created = { $count ->
+    [one] { $count } dossier de démonstration créé.
+   *[other] { $count } dossiers de démonstration créés.
+}
+cli-check-ok = Base de données en bon état (version du schéma { $version }, dossiers : { $cases }).

@@ -1,0 +1,105 @@
+## Application chrome, screens and forms.
+
+app-title = Kakehashi
+app-tagline = 医療渡航の案件管理（カナダ ⇄ 日本）
+
+menu-language = 言語
+menu-new-case = 新規案件
+menu-cases = 案件一覧
+
+search-placeholder = 氏名、フリガナ、案件番号、医療機関、メモを検索…
+search-label = 案件を検索
+search-no-results = 「{ $query }」に一致する案件はありません。
+
+case-count = { $count } 件
+list-empty = 案件はまだありません。
+list-load-more = さらに表示
+list-filter-status = ステータス
+list-filter-all = すべてのステータス
+
+col-reference = 案件番号
+col-patient = 患者
+col-status = ステータス
+col-direction = 渡航方向
+col-specialty = 診療科
+col-provider = 医療機関
+col-opened = 受付日
+
+detail-empty = 案件を選択すると詳細が表示されます。
+detail-patient = 患者
+detail-case = 案件
+detail-timeline = タイムライン
+detail-documents = 書類
+detail-tasks = タスク
+detail-notes = メモ
+detail-close = 閉じる
+detail-reading = フリガナ
+detail-local-time = 現地時刻
+detail-home-time = 患者の居住地の時刻
+detail-no-events = イベントはまだありません。
+detail-no-tasks = タスクはありません。
+detail-no-notes = メモはありません。
+detail-status-change = { $from } → { $to }
+detail-status-opened = 「{ $to }」として案件を登録
+detail-not-set = —
+task-done = 完了
+task-due = 期限：{ $date }
+
+field-family-name = 姓
+field-given-name = 名
+field-family-name-kana = 姓（フリガナ）
+field-given-name-kana = 名（フリガナ）
+field-name-order = 氏名の表記順
+field-birth-date = 生年月日
+field-sex = 性別
+field-nationality = 国籍
+field-home-region = 州・都道府県
+field-preferred-language = 希望言語
+field-interpreter-language = 通訳言語
+field-phone = 電話番号
+field-email = メールアドレス
+field-emergency-contact = 緊急連絡先
+field-passport-number = パスポート番号
+field-passport-expiry = パスポート有効期限
+field-insurance = 保険
+field-dietary-notes = 食事・文化・宗教上の配慮事項
+field-direction = 渡航方向
+field-specialty = 診療科
+field-treatment = 治療内容
+field-provider = 医療機関
+field-physician = 主治医
+field-status = ステータス
+field-priority = 優先度
+field-target-date = 治療希望日
+field-opened-on = 受付日
+field-estimated-cost = 概算費用
+field-currency = 通貨
+field-deposit = 受領済み前払金
+field-companions = 同行者
+field-note-text = メモ
+field-task-title = タスク
+field-reference = 案件番号
+
+form-new-case-title = 新規案件
+form-section-patient = 患者情報
+form-section-case = 案件情報
+form-choose = 選択してください…
+form-none = なし
+form-save = 案件を作成
+form-cancel = キャンセル
+form-saving = 保存中…
+form-created = 案件 { $reference } を作成しました。
+form-fix-errors = 強調表示された項目を修正してください。
+
+welcome-title = Kakehashi へようこそ
+welcome-body = このデータベースは空です。架空のデモ案件を作成して操作を確認することも、最初の案件を登録して始めることもできます。
+welcome-demo = デモ案件を作成
+welcome-empty = 空の状態で開始
+welcome-demo-working = デモ案件を作成しています…
+
+startup-error-title = データベースを開けませんでした
+
+## Command line
+
+cli-demo-created = デモ案件を { $count } 件作成しました。
+cli-check-ok = データベースは正常です（スキーマバージョン { $version }、案件数：{ $cases }）。
