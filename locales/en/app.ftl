@@ -109,3 +109,9 @@ cli-demo-created = { $count ->
    *[other] Created { $count } demo cases.
 }
 cli-check-ok = Database OK (schema version { $version }, cases: { $cases }).
+
+## Language names, each in its own language (the same in every locale).
+
+lang-native-en = English
+lang-native-fr = Français
+lang-native-ja = 日本語

@@ -17,3 +17,4 @@ error-bad-json = The input is not valid JSON: { $detail }
 error-database = The database reported an error: { $detail }
 error-file = A file could not be read or written: { $detail }
 error-unexpected = Something unexpected went wrong: { $detail }
+error-no-database = No database is open.

@@ -109,3 +109,9 @@ cli-demo-created = { $count ->
    *[other] { $count } dossiers de démonstration créés.
 }
 cli-check-ok = Base de données en bon état (version du schéma { $version }, dossiers : { $cases }).
+
+## Language names, each in its own language (the same in every locale).
+
+lang-native-en = English
+lang-native-fr = Français
+lang-native-ja = 日本語

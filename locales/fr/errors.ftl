@@ -17,3 +17,4 @@ error-bad-json = Les données d’entrée ne sont pas du JSON valide : { $detai
 error-database = La base de données a signalé une erreur : { $detail }
 error-file = Impossible de lire ou d’écrire un fichier : { $detail }
 error-unexpected = Une erreur inattendue s’est produite : { $detail }
+error-no-database = Aucune base de données n’est ouverte.

@@ -103,3 +103,9 @@ startup-error-title = データベースを開けませんでした
 
 cli-demo-created = デモ案件を { $count } 件作成しました。
 cli-check-ok = データベースは正常です（スキーマバージョン { $version }、案件数：{ $cases }）。
+
+## Language names, each in its own language (the same in every locale).
+
+lang-native-en = English
+lang-native-fr = Français
+lang-native-ja = 日本語

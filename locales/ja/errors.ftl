@@ -17,3 +17,4 @@ error-bad-json = 入力データが有効な JSON ではありません：{ $det
 error-database = データベースでエラーが発生しました：{ $detail }
 error-file = ファイルを読み書きできませんでした：{ $detail }
 error-unexpected = 予期しないエラーが発生しました：{ $detail }
+error-no-database = データベースが開かれていません。

@@ -506,3 +506,32 @@ impl Store {
         Ok(Provider::list(self.conn())?)
     }
 }
+
+/// Every value the forms and filters offer, in display order, so the UI never keeps
+/// its own copy of the domain's lists.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DomainValues {
+    pub statuses: Vec<CaseStatus>,
+    pub directions: Vec<Direction>,
+    pub specialties: Vec<Specialty>,
+    pub priorities: Vec<Priority>,
+    pub sexes: Vec<crate::patient::Sex>,
+    pub languages: Vec<crate::i18n::Lang>,
+    pub currencies: Vec<Currency>,
+}
+
+impl Default for DomainValues {
+    fn default() -> Self {
+        use strum::IntoEnumIterator;
+        DomainValues {
+            statuses: CaseStatus::iter().collect(),
+            directions: Direction::iter().collect(),
+            specialties: Specialty::iter().collect(),
+            priorities: Priority::iter().collect(),
+            sexes: crate::patient::Sex::iter().collect(),
+            languages: crate::i18n::Lang::iter().collect(),
+            currencies: Currency::iter().collect(),
+        }
+    }
+}

@@ -133,6 +133,25 @@ impl Error {
     }
 }
 
+impl ErrorPayload {
+    /// An error with no arguments, for hosts that detect it themselves.
+    pub fn new(code: &str) -> ErrorPayload {
+        ErrorPayload {
+            code: code.to_owned(),
+            field: None,
+            args: BTreeMap::new(),
+            message_args: BTreeMap::new(),
+        }
+    }
+
+    /// A fault no person can fix (a crashed worker thread): shown with its detail.
+    pub fn unexpected(detail: String) -> ErrorPayload {
+        let mut p = ErrorPayload::new("error-unexpected");
+        p.args.insert("detail".to_owned(), detail);
+        p
+    }
+}
+
 impl From<&Error> for ErrorPayload {
     fn from(e: &Error) -> Self {
         e.payload()

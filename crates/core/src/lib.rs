@@ -50,6 +50,7 @@ pub mod ids;
 pub mod money;
 pub mod notes;
 pub mod patient;
+pub mod prefs;
 pub mod provider;
 pub mod search;
 pub mod status;
@@ -59,8 +60,8 @@ pub mod timeline;
 mod validate;
 
 pub use case::{
-    CaseDetail, CaseListQuery, CasePage, CaseSummary, Direction, NewCase, NewCaseDetails, Priority,
-    Specialty,
+    CaseDetail, CaseListQuery, CasePage, CaseSummary, Direction, DomainValues, NewCase,
+    NewCaseDetails, Priority, Specialty,
 };
 pub use documents::{DocumentItem, DocumentKind, DocumentState};
 pub use error::{Error, ErrorPayload, Result};

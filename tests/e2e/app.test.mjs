@@ -1,0 +1,173 @@
+// The foundation's promises, checked in the real window.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cli, closeApp, freshDbPath, message, openApp, screenshot, textOf, textsOf, type } from "./lib.mjs";
+
+const HOSTILE = "<img src=x onerror=alert(1)>";
+
+function rowNames(browser) {
+  return textsOf(browser, "[data-testid=case-list] [data-testid=row-name]");
+}
+
+async function waitForRows(browser, predicate, what) {
+  await browser.waitUntil(async () => predicate(await rowNames(browser)), {
+    timeout: 10000,
+    timeoutMsg: `case list never showed ${what}; it shows ${JSON.stringify(await rowNames(browser))}`,
+  });
+}
+
+async function search(browser, query) {
+  await type(browser, "[data-testid=search]", query);
+}
+
+test("a new case created through the form is found by typing 高橋 and by its reading", async () => {
+  const db = freshDbPath();
+  const browser = await openApp(db);
+  try {
+    await browser.$("[data-testid=welcome]").waitForDisplayed();
+    await browser.$("[data-testid=new-case]").click();
+    await type(browser, "#field-family-name", "高橋");
+    await type(browser, "#field-given-name", "健一");
+    await type(browser, "#field-family-name-kana", "たかはし");
+    await type(browser, "#field-given-name-kana", "けんいち");
+    await browser.$("#field-direction").selectByAttribute("value", "jp-to-ca");
+    await browser.$("#field-specialty").selectByAttribute("value", "oncology");
+    await type(browser, "#field-estimated-cost", "12500.50");
+    await browser.$("#field-currency").selectByAttribute("value", "CAD");
+    await browser.$("[data-testid=save-case]").click();
+
+    await browser.$("[data-testid=case-detail]").waitForDisplayed({ timeout: 10000 });
+    const reference = await textOf(browser, "[data-testid=detail-reference]");
+    assert.match(reference, /^KH-\d{4}-0001$/);
+    assert.equal(await textOf(browser, "[data-testid=detail-name]"), "高橋 健一");
+    assert.equal(await textOf(browser, "[data-testid=detail-estimate]"), "$12,500.50");
+    screenshot("created-case-en");
+
+    for (const query of ["高橋", "タカハシ", "ﾀｶﾊｼ", "髙橋"]) {
+      await search(browser, query);
+      await waitForRows(browser, (names) => names.length === 1 && names[0] === "高橋 健一", `高橋 健一 for ${query}`);
+    }
+    // The case is in the file, not only on screen: the CLI reads it back.
+    assert.match(cli(db, ["case", "show", reference, "--json"]), /"family_name": "高橋"/);
+  } finally {
+    await closeApp(browser);
+  }
+});
+
+test("a missing family name is refused with an error naming the field, in the active language", async () => {
+  const db = freshDbPath();
+  const browser = await openApp(db);
+  try {
+    await browser.$("[data-testid=language]").selectByAttribute("value", "fr");
+    await browser.$("[data-testid=new-case]").click();
+    await type(browser, "#field-given-name", "Élodie");
+    await browser.$("#field-direction").selectByAttribute("value", "ca-to-jp");
+    await browser.$("#field-specialty").selectByAttribute("value", "proton-therapy");
+    await browser.$("[data-testid=save-case]").click();
+    await browser.$("[data-testid=field-error]").waitForDisplayed();
+    const error = await textOf(browser, "[data-testid=field-error]");
+    assert.ok(error.includes(message("fr", "app.ftl", "field-family-name")), error);
+    assert.equal(await browser.$("#field-family-name").getAttribute("aria-invalid"), "true");
+    assert.equal(await browser.$("#field-given-name").getValue(), "Élodie", "what was typed is kept");
+    assert.equal(cli(db, ["case", "list", "--json"]).includes("Élodie"), false, "nothing was saved");
+  } finally {
+    await closeApp(browser);
+  }
+});
+
+test("switching to Japanese relabels the app, keeps a half-filled form and is remembered", async () => {
+  const db = freshDbPath();
+  cli(db, ["demo", "--cases", "40", "--seed", "3"]);
+  let browser = await openApp(db);
+  try {
+    await browser.$("[data-testid=new-case]").click();
+    await type(browser, "#field-family-name", "Tremblay");
+    await browser.$("[data-testid=language]").selectByAttribute("value", "ja");
+    await browser.waitUntil(async () => (await browser.$("html").getAttribute("lang")) === "ja");
+    assert.equal(await textOf(browser, "[data-testid=new-case]"), message("ja", "app.ftl", "menu-new-case"));
+    assert.equal(await textOf(browser, "label[for=field-family-name]"), `${message("ja", "app.ftl", "field-family-name")} *`);
+    assert.equal(await textOf(browser, "[data-testid=save-case]"), message("ja", "app.ftl", "form-save"));
+    assert.equal(await browser.$("[data-testid=search]").getAttribute("placeholder"), message("ja", "app.ftl", "search-placeholder"));
+    assert.equal(await browser.$("#field-family-name").getValue(), "Tremblay", "typed text survives the switch");
+    screenshot("form-ja");
+  } finally {
+    await closeApp(browser);
+  }
+  browser = await openApp(db);
+  try {
+    await browser.waitUntil(async () => (await browser.$("html").getAttribute("lang")) === "ja", {
+      timeoutMsg: "the language chosen before was not remembered",
+    });
+    assert.equal(await textOf(browser, "[data-testid=new-case]"), message("ja", "app.ftl", "menu-new-case"));
+    await browser.$("[data-testid=case-list] button.row").click();
+    await browser.$("[data-testid=case-detail]").waitForDisplayed();
+    const status = await textOf(browser, "[data-testid=detail-status]");
+    const jaStatuses = ["inquiry", "records-review", "quoted", "confirmed", "travel-booked", "in-treatment", "recovering", "returned-home", "follow-up", "closed", "on-hold", "cancelled"].map((s) => message("ja", "domain.ftl", `case-status-${s}`));
+    assert.ok(jaStatuses.includes(status), `status ${status} is not a Japanese status label`);
+    // Back to English for the tests that follow on this machine.
+    await browser.$("[data-testid=language]").selectByAttribute("value", "en");
+    await browser.waitUntil(async () => (await browser.$("html").getAttribute("lang")) === "en");
+  } finally {
+    await closeApp(browser);
+  }
+});
+
+test("a patient named like markup is shown as exactly that text", async () => {
+  const db = freshDbPath();
+  const input = JSON.stringify({
+    patient: { family_name: HOSTILE, given_name: "<script>alert(2)</script>" },
+    case: { direction: "ca-to-jp", specialty: "oncology", treatment: "<b>bold?</b>" },
+  });
+  const reference = cli(db, ["case", "create", "--json", "-"], input);
+  const browser = await openApp(db);
+  try {
+    await search(browser, "onerror");
+    await waitForRows(browser, (names) => names.length === 1, "the hostile name");
+    const [name] = await rowNames(browser);
+    assert.equal(name, `<script>alert(2)</script> ${HOSTILE}`);
+    assert.equal((await browser.$$("[data-testid=case-list] img")).length, 0, "no element was made from the name");
+    await browser.$(`button[data-reference="${reference}"]`).click();
+    await browser.$("[data-testid=case-detail]").waitForDisplayed();
+    assert.equal(await textOf(browser, "[data-testid=detail-name]"), `<script>alert(2)</script> ${HOSTILE}`);
+    assert.equal((await browser.$$("[data-testid=case-detail] img, [data-testid=case-detail] b, [data-testid=case-detail] script")).length, 0);
+  } finally {
+    await closeApp(browser);
+  }
+});
+
+test("a first run on an empty database offers demo cases and shows them", async () => {
+  const db = freshDbPath();
+  const browser = await openApp(db);
+  try {
+    await browser.$("[data-testid=create-demo]").click();
+    await browser.waitUntil(async () => (await textOf(browser, "[data-testid=case-count]")) === "500 cases", {
+      timeout: 30000,
+      timeoutMsg: "demo cases did not appear",
+    });
+    assert.equal((await rowNames(browser)).length, 100, "the list shows the first page");
+    await browser.$("[data-testid=status-filter]").selectByAttribute("value", "on-hold");
+    await browser.waitUntil(async () => {
+      const texts = await textsOf(browser, "[data-testid=case-list] .status");
+      return texts.length > 0 && texts.every((t) => t === "On hold");
+    });
+  } finally {
+    await closeApp(browser);
+  }
+});
+
+test("a database from a newer Kakehashi gets an explanation, not a crash", async () => {
+  const db = freshDbPath();
+  cli(db, ["demo", "--cases", "1"]);
+  // Pretend a later version wrote it (python3's sqlite3, independent of our code).
+  execFileSync("python3", ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 99'); c.commit()", db]);
+  const browser = await openApp(db);
+  try {
+    await browser.$("[data-testid=startup-error]").waitForDisplayed();
+    const text = await textOf(browser, "[data-testid=startup-error]");
+    assert.ok(text.includes("newer version of Kakehashi"), text);
+    assert.ok(text.includes(db), "names the file");
+  } finally {
+    await closeApp(browser);
+  }
+});

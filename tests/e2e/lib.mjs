@@ -1,0 +1,99 @@
+// Shared helpers for the end-to-end tests: sessions on the real app through
+// tauri-driver, fresh databases made by the real CLI, and the real locale files.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, "..", "..");
+export const APP = process.env.KAKEHASHI_APP;
+export const CLI = process.env.KAKEHASHI_CLI;
+export const ARTIFACTS = process.env.E2E_ARTIFACTS ?? join(here, "artifacts");
+const PORT = Number(process.env.WEBDRIVER_PORT ?? 4444);
+
+if (!APP || !CLI) throw new Error("run through tests/e2e/run.sh: KAKEHASHI_APP and KAKEHASHI_CLI must be set");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** A path for a new database in its own temporary folder. */
+export function freshDbPath() {
+  return join(mkdtempSync(join(tmpdir(), "kakehashi-e2e-")), "cases.sqlite");
+}
+
+/** Runs the real `kakehashi` CLI; returns stdout. */
+export function cli(db, args, input) {
+  return execFileSync(CLI, ["--db", db, ...args], { input, encoding: "utf8" }).trim();
+}
+
+/** Starts the app on `db` in a real window and waits until it has drawn its first screen. */
+export async function openApp(db) {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "warn",
+    capabilities: {
+      // Debian's WebKitWebDriver speaks classic WebDriver only, not BiDi.
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: APP, args: ["--db", db] },
+    },
+  });
+  await browser.$("[data-testid=search], [data-testid=startup-error]").waitForExist({ timeout: 20000 });
+  return browser;
+}
+
+/** Ends a session; a failure here must not hide the test's own failure. */
+export async function closeApp(browser) {
+  await browser.deleteSession().catch((e) => console.error(`closing the app failed: ${e.message}`));
+}
+
+/** Fluent wraps placeables in isolation marks; compare text without them. */
+export function plain(text) {
+  return text.replace(/[\u2068\u2069]/g, "").trim();
+}
+
+/**
+ * Reads text inside the page in one step. Holding an element handle across a
+ * re-render and asking for its text crashes Debian's WebKitWebDriver, so reads
+ * never keep handles.
+ */
+export async function textOf(browser, selector) {
+  const text = await browser.execute((sel) => document.querySelector(sel)?.innerText ?? null, selector);
+  if (text === null) throw new Error(`nothing matches ${selector}`);
+  return plain(text);
+}
+
+export async function textsOf(browser, selector) {
+  const texts = await browser.execute(
+    (sel) => Array.from(document.querySelectorAll(sel)).map((e) => e.innerText),
+    selector,
+  );
+  return texts.map(plain);
+}
+
+/** The plain value of a simple message in a locale file, as the app shows it. */
+export function message(lang, file, id) {
+  const text = readFileSync(join(root, "locales", lang, file), "utf8");
+  const line = text.split("\n").find((l) => l.startsWith(`${id} = `));
+  if (!line) throw new Error(`${lang}/${file} has no ${id}`);
+  return line.slice(id.length + 3).trim();
+}
+
+/** Types into a field the way a person does, then checks the field holds it. */
+export async function type(browser, selector, value) {
+  const el = browser.$(selector);
+  await el.waitForDisplayed();
+  await el.clearValue();
+  await el.setValue(value);
+  const got = await el.getValue();
+  if (got !== value) throw new Error(`typed ${JSON.stringify(value)} into ${selector}, field holds ${JSON.stringify(got)}`);
+}
+
+/**
+ * The screen as a person sees it, taken from the X server: WebKitWebDriver's own
+ * screenshot command hangs under Xvfb.
+ */
+export function screenshot(path) {
+  execFileSync("import", ["-window", "root", path.includes("/") ? path : join(ARTIFACTS, `${path}.png`)]);
+}

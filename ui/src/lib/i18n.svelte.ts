@@ -1,0 +1,101 @@
+// Fluent messages from the same locales/ files the Rust core reads, and the
+// browser's Intl for dates, times and amounts in en-CA, fr-CA and ja-JP.
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import type { ErrorPayload } from "../bindings/ErrorPayload";
+import type { Lang } from "../bindings/Lang";
+import type { Money } from "../bindings/Money";
+import type { NameOrder } from "../bindings/NameOrder";
+
+const sources = import.meta.glob("../../../locales/*/*.ftl", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+}) as Record<string, string>;
+
+export const LOCALES: Record<Lang, string> = { en: "en-CA", fr: "fr-CA", ja: "ja-JP" };
+
+function bundleFor(lang: Lang): FluentBundle {
+  // No isolation marks: WebKit draws U+2068/U+2069 with a fallback font that changes the
+  // look of the whole line. Record text is never a Fluent placeable on screen; where
+  // a name sits in a line it is wrapped in <bdi> by the template instead.
+  const bundle = new FluentBundle(LOCALES[lang], { useIsolating: false });
+  for (const [path, text] of Object.entries(sources)) {
+    if (!path.includes(`/locales/${lang}/`)) continue;
+    const errors = bundle.addResource(new FluentResource(text));
+    if (errors.length) console.error(`locales/${lang}: ${errors.join("; ")}`);
+  }
+  return bundle;
+}
+
+const bundles: Record<Lang, FluentBundle> = { en: bundleFor("en"), fr: bundleFor("fr"), ja: bundleFor("ja") };
+
+class Language {
+  current = $state<Lang>("en");
+}
+export const language = new Language();
+
+/** A message in the active language; English if missing there; the id if missing everywhere. */
+export function t(id: string, args?: Record<string, FluentVariable>): string {
+  for (const lang of [language.current, "en"] as Lang[]) {
+    const bundle = bundles[lang];
+    const msg = bundle.getMessage(id);
+    if (msg?.value) return bundle.formatPattern(msg.value, args);
+  }
+  return id;
+}
+
+/** A core error in words, with its field and translated arguments. */
+export function tError(e: ErrorPayload): string {
+  const args: Record<string, string> = { ...e.args };
+  for (const [k, id] of Object.entries(e.message_args)) args[k] = t(id);
+  if (e.field) args.field = t(e.field);
+  return t(e.code, args);
+}
+
+function locale(): string {
+  return LOCALES[language.current];
+}
+
+/** A calendar date (YYYY-MM-DD), which has no zone. */
+export function formatDate(date: string | null): string {
+  if (!date) return t("detail-not-set");
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** An instant shown in the given IANA zone, with the zone's name. */
+export function formatInstant(instant: string, zone: string): string {
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named.
+  return new Intl.DateTimeFormat(locale(), {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: zone,
+    timeZoneName: "short",
+  }).format(new Date(instant));
+}
+
+export function formatMoney(m: Money | null): string {
+  if (!m) return t("detail-not-set");
+  const fmt = new Intl.NumberFormat(locale(), { style: "currency", currency: m.currency });
+  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
+  return fmt.format(m.minor / 10 ** digits);
+}
+
+/** Japanese puts the family name first; English and French follow the patient's order. */
+export function displayName(p: { family_name: string; given_name: string; name_order: NameOrder }): string {
+  return language.current === "ja" || p.name_order === "family-first"
+    ? `${p.family_name} ${p.given_name}`
+    : `${p.given_name} ${p.family_name}`;
+}
+
+export function providerName(p: {
+  provider_name_en: string | null;
+  provider_name_fr: string | null;
+  provider_name_ja: string | null;
+}): string | null {
+  return { en: p.provider_name_en, fr: p.provider_name_fr, ja: p.provider_name_ja }[language.current];
+}
