@@ -3,7 +3,7 @@ fn main() {
     // capability file grants exactly these and nothing else.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "app_info",
-        "set_language",
+        "update_settings",
         "list_cases",
         "search_cases",
         "case_detail",

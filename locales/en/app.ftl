@@ -102,6 +102,28 @@ welcome-demo-working = Creating demo cases…
 
 startup-error-title = The database could not be opened
 
+search-result-count = { $count ->
+    [one] { $count } match
+   *[other] { $count } matches
+}
+search-first-results = First { $count } matches — type more to narrow
+form-discard-question = Discard the new case you started? What you typed will be lost.
+form-discard = Discard
+form-keep-editing = Keep editing
+
+menu-file = Kakehashi
+menu-settings = Settings…
+menu-quit = Quit
+field-coordinator = Coordinator name
+settings-title = Settings
+settings-language = Interface language
+settings-japanese-era = Show Japanese dates in the imperial era (令和)
+settings-coordinator-hint = Recorded in the audit log as the author of every change.
+settings-database = Database file
+settings-save = Save settings
+settings-saved = Settings saved.
+task-overdue = Overdue
+
 ## Command line
 
 cli-demo-created = { $count ->
@@ -109,6 +131,32 @@ cli-demo-created = { $count ->
    *[other] Created { $count } demo cases.
 }
 cli-check-ok = Database OK (schema version { $version }, cases: { $cases }).
+cli-about = Kakehashi case manager: the command line over a case database
+cli-arg-db = Database file (default: the app's database in the OS app-data folder)
+cli-arg-lang = Language of messages and labels: en, fr or ja (default: from the OS locale)
+cli-about-demo = Fill an empty database with fictional demo cases (the same seed gives the same data)
+cli-arg-demo-cases = How many cases to create
+cli-arg-demo-seed = Seed of the generator
+cli-arg-demo-anchor = “Today” for the generated data, YYYY-MM-DD (default: today)
+cli-about-case = Create, show and list cases
+cli-about-case-create = Create a patient and a case from JSON and print the new reference
+cli-arg-case-create-json = JSON file, or - to read standard input
+cli-about-case-show = Show one case
+cli-arg-case-show-reference = Case reference, e.g. KH-2026-0042
+cli-arg-case-show-json = Print JSON instead of text
+cli-about-case-list = List cases, newest first
+cli-arg-case-list-json = Print JSON instead of text
+cli-arg-case-list-limit = Most cases to print
+cli-arg-case-list-offset = Cases to skip first
+cli-about-search = Search cases by name in any script, reading, reference, provider or note
+cli-arg-search-query = What to look for
+cli-arg-search-limit = Most results to print
+cli-arg-search-json = Print JSON instead of text
+cli-about-check = Check the database's integrity and print its schema version
+cli-about-message = Print one interface message in the chosen language (for scripts and translators)
+cli-arg-message-id = Message id, e.g. case-count
+cli-arg-message-args = An argument as NAME=VALUE; repeat for more
+cli-unknown-message = There is no message with the id “{ $id }”.
 
 ## Language names, each in its own language (the same in every locale).
 

@@ -18,3 +18,5 @@ error-database = The database reported an error: { $detail }
 error-file = A file could not be read or written: { $detail }
 error-unexpected = Something unexpected went wrong: { $detail }
 error-no-database = No database is open.
+error-demo-needs-empty-database = Demo cases can only be added to an empty database, so that fictional patients never mix with real ones.
+error-demo-too-large = At most { $max } demo cases can be created.

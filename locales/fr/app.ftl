@@ -102,6 +102,28 @@ welcome-demo-working = Création des dossiers de démonstration…
 
 startup-error-title = Impossible d’ouvrir la base de données
 
+search-result-count = { $count ->
+    [one] { $count } résultat
+   *[other] { $count } résultats
+}
+search-first-results = { $count } premiers résultats — précisez la recherche
+form-discard-question = Abandonner le nouveau dossier commencé ? Ce que vous avez saisi sera perdu.
+form-discard = Abandonner
+form-keep-editing = Continuer la saisie
+
+menu-file = Kakehashi
+menu-settings = Paramètres…
+menu-quit = Quitter
+field-coordinator = Nom de la personne coordonnatrice
+settings-title = Paramètres
+settings-language = Langue de l’interface
+settings-japanese-era = Afficher les dates japonaises selon l’ère impériale (令和)
+settings-coordinator-hint = Inscrit au journal d’audit comme auteur de chaque modification.
+settings-database = Fichier de base de données
+settings-save = Enregistrer les paramètres
+settings-saved = Paramètres enregistrés.
+task-overdue = En retard
+
 ## Command line
 
 cli-demo-created = { $count ->
@@ -109,6 +131,32 @@ cli-demo-created = { $count ->
    *[other] { $count } dossiers de démonstration créés.
 }
 cli-check-ok = Base de données en bon état (version du schéma { $version }, dossiers : { $cases }).
+cli-about = Kakehashi, gestion de dossiers : l’interface en ligne de commande d’une base de dossiers
+cli-arg-db = Fichier de base de données (par défaut : celle de l’application, dans le dossier de données du système)
+cli-arg-lang = Langue des messages et des libellés : en, fr ou ja (par défaut : celle du système)
+cli-about-demo = Remplir une base vide de dossiers fictifs de démonstration (la même graine donne les mêmes données)
+cli-arg-demo-cases = Nombre de dossiers à créer
+cli-arg-demo-seed = Graine du générateur
+cli-arg-demo-anchor = « Aujourd’hui » pour les données générées, AAAA-MM-JJ (par défaut : aujourd’hui)
+cli-about-case = Créer, afficher et lister des dossiers
+cli-about-case-create = Créer un patient et un dossier à partir de JSON et afficher la nouvelle référence
+cli-arg-case-create-json = Fichier JSON, ou - pour lire l’entrée standard
+cli-about-case-show = Afficher un dossier
+cli-arg-case-show-reference = Référence du dossier, p. ex. KH-2026-0042
+cli-arg-case-show-json = Afficher du JSON plutôt que du texte
+cli-about-case-list = Lister les dossiers, du plus récent au plus ancien
+cli-arg-case-list-json = Afficher du JSON plutôt que du texte
+cli-arg-case-list-limit = Nombre maximal de dossiers affichés
+cli-arg-case-list-offset = Nombre de dossiers à sauter
+cli-about-search = Rechercher des dossiers par nom (toute écriture), lecture, référence, établissement ou note
+cli-arg-search-query = Ce qu’il faut chercher
+cli-arg-search-limit = Nombre maximal de résultats affichés
+cli-arg-search-json = Afficher du JSON plutôt que du texte
+cli-about-check = Vérifier l’intégrité de la base et afficher la version de son schéma
+cli-about-message = Afficher un message de l’interface dans la langue choisie (pour les scripts et les traducteurs)
+cli-arg-message-id = Identifiant du message, p. ex. case-count
+cli-arg-message-args = Un argument sous la forme NOM=VALEUR ; à répéter au besoin
+cli-unknown-message = Aucun message ne porte l’identifiant « { $id } ».
 
 ## Language names, each in its own language (the same in every locale).
 

@@ -99,10 +99,55 @@ welcome-demo-working = デモ案件を作成しています…
 
 startup-error-title = データベースを開けませんでした
 
+search-result-count = { $count } 件該当
+search-first-results = 先頭の { $count } 件を表示しています（条件を追加して絞り込んでください）
+form-discard-question = 作成中の新規案件を破棄しますか？入力した内容は失われます。
+form-discard = 破棄する
+form-keep-editing = 入力を続ける
+
+menu-file = Kakehashi
+menu-settings = 設定…
+menu-quit = 終了
+field-coordinator = コーディネーター名
+settings-title = 設定
+settings-language = 表示言語
+settings-japanese-era = 日本語の日付を和暦（令和など）で表示する
+settings-coordinator-hint = すべての変更の記録者として監査ログに残ります。
+settings-database = データベースファイル
+settings-save = 設定を保存
+settings-saved = 設定を保存しました。
+task-overdue = 期限超過
+
 ## Command line
 
 cli-demo-created = デモ案件を { $count } 件作成しました。
 cli-check-ok = データベースは正常です（スキーマバージョン { $version }、案件数：{ $cases }）。
+cli-about = Kakehashi 案件管理：案件データベースを操作するコマンドライン
+cli-arg-db = データベースファイル（省略時：OS のアプリデータフォルダーにあるアプリのデータベース）
+cli-arg-lang = メッセージと表示の言語：en、fr、ja（省略時：OS の設定）
+cli-about-demo = 空のデータベースに架空のデモ案件を作成します（同じシードからは同じデータができます）
+cli-arg-demo-cases = 作成する案件数
+cli-arg-demo-seed = 生成に使うシード
+cli-arg-demo-anchor = 生成データの「今日」、YYYY-MM-DD 形式（省略時：今日）
+cli-about-case = 案件の作成・表示・一覧
+cli-about-case-create = JSON から患者と案件を作成し、新しい案件番号を表示します
+cli-arg-case-create-json = JSON ファイル（- で標準入力）
+cli-about-case-show = 案件を 1 件表示します
+cli-arg-case-show-reference = 案件番号（例：KH-2026-0042）
+cli-arg-case-show-json = テキストではなく JSON で出力します
+cli-about-case-list = 案件を新しい順に一覧表示します
+cli-arg-case-list-json = テキストではなく JSON で出力します
+cli-arg-case-list-limit = 表示する最大件数
+cli-arg-case-list-offset = 先頭から飛ばす件数
+cli-about-search = 氏名（どの文字でも）、フリガナ、案件番号、医療機関、メモで案件を検索します
+cli-arg-search-query = 検索する語句
+cli-arg-search-limit = 表示する最大件数
+cli-arg-search-json = テキストではなく JSON で出力します
+cli-about-check = データベースの整合性を確認し、スキーマのバージョンを表示します
+cli-about-message = 画面のメッセージを 1 件、指定の言語で表示します（スクリプト・翻訳者向け）
+cli-arg-message-id = メッセージ ID（例：case-count）
+cli-arg-message-args = 引数（名前=値）。複数指定できます
+cli-unknown-message = ID が「{ $id }」のメッセージはありません。
 
 ## Language names, each in its own language (the same in every locale).
 

@@ -18,3 +18,5 @@ error-database = データベースでエラーが発生しました：{ $detail
 error-file = ファイルを読み書きできませんでした：{ $detail }
 error-unexpected = 予期しないエラーが発生しました：{ $detail }
 error-no-database = データベースが開かれていません。
+error-demo-needs-empty-database = 架空の患者が実在の患者と混ざらないよう、デモ案件は空のデータベースにのみ追加できます。
+error-demo-too-large = 作成できるデモ案件は最大 { $max } 件です。

@@ -2,13 +2,13 @@
 //! typed output or an error payload.
 
 use kakehashi_core::demo::DemoOptions;
-use kakehashi_core::prefs::Preferences;
+use kakehashi_core::prefs::Settings;
 use kakehashi_core::{
-    CaseDetail, CaseListQuery, CasePage, CaseRef, CaseSummary, DomainValues, ErrorPayload, Lang,
-    NewCase, Provider,
+    CaseDetail, CaseListQuery, CasePage, CaseRef, CaseSummary, DomainValues, ErrorPayload, NewCase,
+    Provider,
 };
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
 use ts_rs::TS;
 
 use crate::state::AppState;
@@ -20,7 +20,7 @@ pub struct AppInfo {
     pub db_path: String,
     /// `None` when the database could not be opened; see `startup_error`.
     pub case_count: Option<u32>,
-    pub language: Lang,
+    pub settings: Settings,
     pub startup_error: Option<ErrorPayload>,
     pub values: DomainValues,
 }
@@ -34,22 +34,23 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayloa
     Ok(AppInfo {
         db_path: state.db_path.display().to_string(),
         case_count,
-        language: *state.language.lock().unwrap_or_else(|p| p.into_inner()),
+        settings: state.settings(),
         startup_error: state.startup_error.clone(),
         values: DomainValues::default(),
     })
 }
 
-/// Remembers the interface language for this machine.
+/// Saves the settings for this machine; the native menu follows the language.
 #[tauri::command]
-pub fn set_language(state: State<'_, AppState>, language: Lang) -> Result<(), ErrorPayload> {
-    Preferences {
-        language: Some(language),
-    }
-    .save(&state.prefs_path)
-    .map_err(|e| e.payload())?;
-    *state.language.lock().unwrap_or_else(|p| p.into_inner()) = language;
-    Ok(())
+pub async fn update_settings(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, ErrorPayload> {
+    let saved = state.update_settings(settings).await?;
+    crate::menu::refresh(&app, saved.language)
+        .map_err(|e| ErrorPayload::unexpected(e.to_string()))?;
+    Ok(saved)
 }
 
 #[tauri::command]
@@ -90,7 +91,7 @@ pub async fn list_providers(state: State<'_, AppState>) -> Result<Vec<Provider>,
     state.with_store(|s| s.providers()).await
 }
 
-/// Fills the open database with demo cases; returns how many cases it now holds.
+/// Fills the open, empty database with demo cases; returns how many it now holds.
 #[tauri::command]
 pub async fn create_demo(state: State<'_, AppState>, cases: u32) -> Result<u32, ErrorPayload> {
     state

@@ -6,12 +6,14 @@
 //! [`ErrorPayload`] the UI shows in the active language.
 
 mod commands;
+mod menu;
 mod state;
 
 use std::path::PathBuf;
 
 use kakehashi_core::Store;
 use kakehashi_core::prefs::Preferences;
+use tauri::Manager;
 
 pub use commands::AppInfo;
 use state::AppState;
@@ -38,20 +40,30 @@ pub fn run() {
     let db_path = db_path(std::env::args());
     let prefs_path = kakehashi_core::prefs::default_path();
     let prefs = Preferences::load(&prefs_path);
-    let language = prefs.language_or(sys_locale::get_locale().as_deref());
     // A database that cannot be opened is not a crash: the UI explains why.
     let (store, startup_error) = match Store::open(&db_path) {
-        Ok(store) => (Some(store), None),
+        Ok(mut store) => {
+            if let Some(name) = &prefs.coordinator {
+                store.set_actor(name.clone());
+            }
+            (Some(store), None)
+        }
         Err(e) => (None, Some(e.payload())),
     };
-    let state = AppState::new(store, startup_error, db_path, prefs_path, language);
+    let state = AppState::new(store, startup_error, db_path, prefs_path, prefs);
 
     tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
+        .setup(|app| {
+            let lang = app.state::<AppState>().settings().language;
+            menu::refresh(app.handle(), lang)?;
+            app.on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
-            commands::set_language,
+            commands::update_settings,
             commands::list_cases,
             commands::search_cases,
             commands::case_detail,

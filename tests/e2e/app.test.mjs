@@ -2,7 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cli, closeApp, freshDbPath, message, openApp, screenshot, textOf, textsOf, type } from "./lib.mjs";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { cli, closeApp, format, freshDbPath, message, openApp, screenshot, textOf, textsOf, type } from "./lib.mjs";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -71,6 +73,7 @@ test("a missing family name is refused with an error naming the field, in the ac
     assert.equal(await browser.$("#field-family-name").getAttribute("aria-invalid"), "true");
     assert.equal(await browser.$("#field-given-name").getValue(), "Élodie", "what was typed is kept");
     assert.equal(cli(db, ["case", "list", "--json"]).includes("Élodie"), false, "nothing was saved");
+    await browser.$("[data-testid=language]").selectByAttribute("value", "en");
   } finally {
     await closeApp(browser);
   }
@@ -91,6 +94,12 @@ test("switching to Japanese relabels the app, keeps a half-filled form and is re
     assert.equal(await browser.$("[data-testid=search]").getAttribute("placeholder"), message("ja", "app.ftl", "search-placeholder"));
     assert.equal(await browser.$("#field-family-name").getValue(), "Tremblay", "typed text survives the switch");
     screenshot("form-ja");
+    // Escape would drop the typed text: the app asks first, in Japanese.
+    await browser.keys("Escape");
+    await browser.$("[data-testid=discard-confirm]").waitForDisplayed();
+    assert.ok((await textOf(browser, "[data-testid=discard-confirm]")).includes(message("ja", "app.ftl", "form-keep-editing")));
+    await browser.$("[data-testid=discard-confirm] button:not(.danger)").click();
+    assert.equal(await browser.$("#field-family-name").getValue(), "Tremblay", "keeping on editing keeps the text");
   } finally {
     await closeApp(browser);
   }
@@ -141,7 +150,8 @@ test("a first run on an empty database offers demo cases and shows them", async 
   const browser = await openApp(db);
   try {
     await browser.$("[data-testid=create-demo]").click();
-    await browser.waitUntil(async () => (await textOf(browser, "[data-testid=case-count]")) === "500 cases", {
+    const expected = format("en", "case-count", { count: 500 });
+    await browser.waitUntil(async () => (await textOf(browser, "[data-testid=case-count]")) === expected, {
       timeout: 30000,
       timeoutMsg: "demo cases did not appear",
     });
@@ -149,7 +159,7 @@ test("a first run on an empty database offers demo cases and shows them", async 
     await browser.$("[data-testid=status-filter]").selectByAttribute("value", "on-hold");
     await browser.waitUntil(async () => {
       const texts = await textsOf(browser, "[data-testid=case-list] .status");
-      return texts.length > 0 && texts.every((t) => t === "On hold");
+      return texts.length > 0 && texts.every((t) => t === message("en", "domain.ftl", "case-status-on-hold"));
     });
   } finally {
     await closeApp(browser);
@@ -161,12 +171,15 @@ test("a database from a newer Kakehashi gets an explanation, not a crash", async
   cli(db, ["demo", "--cases", "1"]);
   // Pretend a later version wrote it (python3's sqlite3, independent of our code).
   execFileSync("python3", ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 99'); c.commit()", db]);
+  const digest = () => createHash("sha256").update(readFileSync(db)).digest("hex");
+  const before = digest();
   const browser = await openApp(db);
   try {
     await browser.$("[data-testid=startup-error]").waitForDisplayed();
     const text = await textOf(browser, "[data-testid=startup-error]");
-    assert.ok(text.includes("newer version of Kakehashi"), text);
+    assert.ok(text.includes(format("en", "error-schema-too-new", { found: "99", supported: "1" })), text);
     assert.ok(text.includes(db), "names the file");
+    assert.equal(digest(), before, "the file was left untouched");
   } finally {
     await closeApp(browser);
   }

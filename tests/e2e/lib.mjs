@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { remote } from "webdriverio";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -78,6 +79,23 @@ export function message(lang, file, id) {
   const line = text.split("\n").find((l) => l.startsWith(`${id} = `));
   if (!line) throw new Error(`${lang}/${file} has no ${id}`);
   return line.slice(id.length + 3).trim();
+}
+
+const LOCALES = { en: "en-CA", fr: "fr-CA", ja: "ja-JP" };
+const bundles = {};
+
+/** A message formatted from the real locale files, with arguments and plurals, as the UI does. */
+export function format(lang, id, args) {
+  if (!bundles[lang]) {
+    const bundle = new FluentBundle(LOCALES[lang], { useIsolating: false });
+    for (const file of ["app.ftl", "domain.ftl", "errors.ftl"]) {
+      bundle.addResource(new FluentResource(readFileSync(join(root, "locales", lang, file), "utf8")));
+    }
+    bundles[lang] = bundle;
+  }
+  const msg = bundles[lang].getMessage(id);
+  if (!msg?.value) throw new Error(`${lang} has no ${id}`);
+  return bundles[lang].formatPattern(msg.value, args);
 }
 
 /** Types into a field the way a person does, then checks the field holds it. */

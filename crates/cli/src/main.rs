@@ -1,26 +1,24 @@
 //! `kakehashi`: the headless command line over Kakehashi's core, for scripting,
 //! support and tests. Its commands, flags, output and exit codes are a contract.
+//! Its help and messages come from the same Fluent files as the app.
 
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use kakehashi_core::demo::DemoOptions;
-use kakehashi_core::{CaseDetail, CaseListQuery, Error, Lang, Localizer, NewCase, Store};
+use kakehashi_core::patient::display_name;
+use kakehashi_core::{CaseDetail, CaseListQuery, Error, Lang, Localizer, NewCase, Store, format};
 
+// Help texts are set from `locales/*/app.ftl` (`cli-about-*`, `cli-arg-*`) at run time,
+// so this definition carries none.
 #[derive(Parser, Debug)]
-#[command(
-    name = "kakehashi",
-    version,
-    about = "Kakehashi case manager: command line over the case database"
-)]
+#[command(name = "kakehashi", version)]
 struct Cli {
-    /// Database file (default: the app's database in the OS app-data folder)
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
-    /// Language of messages and labels: en, fr or ja (default: from the OS locale)
     #[arg(long, global = true, value_name = "LANG")]
     lang: Option<Lang>,
     #[command(subcommand)]
@@ -29,46 +27,42 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Fill the database with fictional demo cases (deterministic for a seed)
     Demo {
         #[arg(long, default_value_t = 200)]
         cases: u32,
         #[arg(long, default_value_t = 42)]
         seed: u64,
-        /// "Today" for the generated data, YYYY-MM-DD (default: today)
         #[arg(long)]
         anchor: Option<NaiveDate>,
     },
-    /// Create, show and list cases
     #[command(subcommand)]
     Case(CaseCommand),
-    /// Search cases by name (any script), reading, reference, provider or note
     Search {
         query: String,
         #[arg(long, default_value_t = 20)]
         limit: u32,
-        /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
     },
-    /// Check the database's integrity and print its schema version
     Check,
+    Message {
+        id: String,
+        #[arg(long = "arg", value_name = "NAME=VALUE")]
+        args: Vec<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 enum CaseCommand {
-    /// Create a patient and case from JSON (a file, or - for standard input); prints the reference
     Create {
         #[arg(long, value_name = "FILE")]
         json: PathBuf,
     },
-    /// Show one case
     Show {
         reference: String,
         #[arg(long)]
         json: bool,
     },
-    /// List cases, newest first
     List {
         #[arg(long)]
         json: bool,
@@ -79,20 +73,80 @@ enum CaseCommand {
     },
 }
 
+/// `--lang` must be known before clap parses, because it decides the help's language.
+fn language_from_args(args: &[String]) -> Lang {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_owned()),
+            None if a == "--lang" => it.next().cloned(),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(|v| v.parse().ok()) {
+            return lang;
+        }
+    }
+    Lang::from_os_locale(&sys_locale::get_locale().unwrap_or_default())
+}
+
+/// Sets every about and help text from Fluent: `cli-about-<path>`, `cli-arg-<path>-<arg>`.
+fn localize(cmd: clap::Command, path: &str, lang: Lang, l10n: &Localizer) -> clap::Command {
+    let about = if path.is_empty() {
+        "cli-about".to_owned()
+    } else {
+        format!("cli-about-{path}")
+    };
+    let mut cmd = cmd.about(l10n.format(lang, &about, &[]));
+    let args: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for arg in args {
+        let id = if path.is_empty() {
+            format!("cli-arg-{arg}")
+        } else {
+            format!("cli-arg-{path}-{arg}")
+        };
+        if l10n.has(Lang::En, &id) {
+            let help = l10n.format(lang, &id, &[]);
+            cmd = cmd.mut_arg(&arg, |a| a.help(help));
+        }
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for sub in subs {
+        let sub_path = if path.is_empty() {
+            sub.clone()
+        } else {
+            format!("{path}-{sub}")
+        };
+        cmd = cmd.mut_subcommand(&sub, |s| localize(s, &sub_path, lang, l10n));
+    }
+    cmd
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = cli
-        .lang
-        .unwrap_or_else(|| Lang::from_os_locale(&sys_locale::get_locale().unwrap_or_default()));
+    let argv: Vec<String> = std::env::args().collect();
+    let lang = language_from_args(&argv);
     let l10n = Localizer::new(false);
+    let matches = localize(Cli::command(), "", lang, &l10n).get_matches_from(&argv);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli, lang, &l10n) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Core(e)) => {
             eprintln!("kakehashi: {}", l10n.error(lang, &e));
             ExitCode::FAILURE
         }
-        Err(Failure::Other(e)) => {
-            eprintln!("kakehashi: {e:#}");
+        Err(Failure::UnknownMessage(id)) => {
+            eprintln!(
+                "kakehashi: {}",
+                l10n.format(lang, "cli-unknown-message", &[("id", &id)])
+            );
             ExitCode::FAILURE
         }
     }
@@ -101,7 +155,7 @@ fn main() -> ExitCode {
 #[derive(Debug)]
 enum Failure {
     Core(Error),
-    Other(anyhow::Error),
+    UnknownMessage(String),
 }
 
 impl From<Error> for Failure {
@@ -116,10 +170,8 @@ impl From<std::io::Error> for Failure {
     }
 }
 
-impl From<serde_json::Error> for Failure {
-    fn from(e: serde_json::Error) -> Self {
-        Failure::Other(e.into())
-    }
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("plain data serialises")
 }
 
 fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
@@ -142,12 +194,12 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                 l10n.format_count(lang, "cli-demo-created", "count", i64::from(cases))
             );
         }
-        Command::Case(CaseCommand::Create { json }) => {
+        Command::Case(CaseCommand::Create { json: file }) => {
             let mut text = String::new();
-            if json.as_os_str() == "-" {
+            if file.as_os_str() == "-" {
                 std::io::stdin().read_to_string(&mut text)?;
             } else {
-                text = std::fs::read_to_string(&json)?;
+                text = std::fs::read_to_string(&file)?;
             }
             let input: NewCase = serde_json::from_str(&text).map_err(|e| Error::BadJson {
                 detail: e.to_string(),
@@ -155,28 +207,32 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             let mut store = Store::open(&path)?;
             println!("{}", store.create_case(&input)?);
         }
-        Command::Case(CaseCommand::Show { reference, json }) => {
+        Command::Case(CaseCommand::Show {
+            reference,
+            json: as_json,
+        }) => {
             let store = Store::open_read_only(&path)?;
             let detail = store.case_detail(&reference)?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&detail)?);
+            if as_json {
+                println!("{}", json(&detail));
             } else {
                 print!("{}", show(&detail, lang, l10n));
             }
         }
         Command::Case(CaseCommand::List {
-            json,
+            json: as_json,
             limit,
             offset,
         }) => {
             let store = Store::open_read_only(&path)?;
-            let page = store.list_cases(&CaseListQuery {
+            let query = CaseListQuery {
                 status: None,
                 offset: Some(offset),
                 limit: Some(limit),
-            })?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&page)?);
+            };
+            let page = store.list_cases(&query)?;
+            if as_json {
+                println!("{}", json(&page));
             } else {
                 for c in &page.cases {
                     println!("{}", row(c, lang, l10n));
@@ -187,11 +243,15 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                 );
             }
         }
-        Command::Search { query, limit, json } => {
+        Command::Search {
+            query,
+            limit,
+            json: as_json,
+        } => {
             let store = Store::open_read_only(&path)?;
             let hits = store.search(&query, limit)?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&hits)?);
+            if as_json {
+                println!("{}", json(&hits));
             } else {
                 for c in &hits {
                     println!("{}", row(c, lang, l10n));
@@ -212,16 +272,15 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                 )
             );
         }
+        Command::Message { id, args } => {
+            if !l10n.has(Lang::En, &id) {
+                return Err(Failure::UnknownMessage(id));
+            }
+            let pairs: Vec<(&str, &str)> = args.iter().filter_map(|a| a.split_once('=')).collect();
+            println!("{}", l10n.format_values(lang, &id, &pairs));
+        }
     }
     Ok(())
-}
-
-fn display_name(family: &str, given: &str, order: kakehashi_core::NameOrder, lang: Lang) -> String {
-    if lang == Lang::Ja || order == kakehashi_core::NameOrder::FamilyFirst {
-        format!("{family} {given}")
-    } else {
-        format!("{given} {family}")
-    }
 }
 
 fn row(c: &kakehashi_core::CaseSummary, lang: Lang, l10n: &Localizer) -> String {
@@ -238,6 +297,7 @@ fn show(d: &CaseDetail, lang: Lang, l10n: &Localizer) -> String {
     let t = |id: &str| l10n.format(lang, id, &[]);
     let s = &d.summary;
     let id = |prefix: &str, v: &'static str| t(&format!("{prefix}-{v}"));
+    let not_set = t("detail-not-set");
     let mut out = format!("{}\n", s.reference);
     let mut line = |label: &str, value: String| out.push_str(&format!("{}: {}\n", t(label), value));
     line(
@@ -247,6 +307,8 @@ fn show(d: &CaseDetail, lang: Lang, l10n: &Localizer) -> String {
     if let (Some(fk), Some(gk)) = (&s.family_name_kana, &s.given_name_kana) {
         line("detail-reading", format!("{fk} {gk}"));
     }
+    let birth = d.patient.birth_date.map(|b| format::date(lang, b, false));
+    line("field-birth-date", birth.unwrap_or_else(|| not_set.clone()));
     line("field-status", id("case-status", s.status.into()));
     line("field-direction", id("direction", s.direction.into()));
     line("field-specialty", id("specialty", s.specialty.into()));
@@ -257,19 +319,70 @@ fn show(d: &CaseDetail, lang: Lang, l10n: &Localizer) -> String {
     };
     line(
         "field-provider",
-        provider.clone().unwrap_or_else(|| t("detail-not-set")),
+        provider.clone().unwrap_or_else(|| not_set.clone()),
     );
-    line("field-opened-on", s.opened_on.to_string());
+    line("field-opened-on", format::date(lang, s.opened_on, false));
+    let cost = d.estimated_cost.map(|m| format::money(lang, m));
+    line("field-estimated-cost", cost.unwrap_or(not_set));
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_command_and_argument_has_help_in_every_language() {
+        let l10n = Localizer::new(false);
+        fn walk(cmd: &clap::Command, path: &str, l10n: &Localizer) {
+            let about = if path.is_empty() {
+                "cli-about".to_owned()
+            } else {
+                format!("cli-about-{path}")
+            };
+            for lang in Lang::all() {
+                assert!(l10n.has(lang, &about), "{lang:?} lacks {about}");
+            }
+            for arg in cmd.get_arguments() {
+                let name = arg.get_id().as_str();
+                if matches!(name, "help" | "version") {
+                    continue;
+                }
+                let id = if path.is_empty() {
+                    format!("cli-arg-{name}")
+                } else {
+                    format!("cli-arg-{path}-{name}")
+                };
+                let global = matches!(name, "db" | "lang") && !path.is_empty();
+                assert!(global || l10n.has(Lang::En, &id), "no help text {id}");
+            }
+            for sub in cmd.get_subcommands() {
+                let p = if path.is_empty() {
+                    sub.get_name().to_owned()
+                } else {
+                    format!("{path}-{}", sub.get_name())
+                };
+                walk(sub, &p, l10n);
+            }
+        }
+        walk(&Cli::command(), "", &l10n);
+    }
+
+    #[test]
+    fn lang_flag_is_found_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            language_from_args(&args(&["k", "--lang", "ja", "check"])),
+            Lang::Ja
+        );
+        assert_eq!(
+            language_from_args(&args(&["k", "check", "--lang=fr"])),
+            Lang::Fr
+        );
     }
 }

@@ -12,12 +12,12 @@ use crate::ids::{CaseId, CaseRef, PatientId, ProviderId};
 use crate::money::{Currency, Money};
 use crate::notes::Note;
 use crate::patient::{NameOrder, NewPatient, Patient, parse_date};
-use crate::provider::Provider;
+use crate::provider::{Country, Provider};
 use crate::status::CaseStatus;
 use crate::store::{Store, audit};
 use crate::tasks::Task;
 use crate::timeline::TimelineEvent;
-use crate::validate::{Field, LONG_TEXT_MAX, SHORT_TEXT_MAX, optional, parse_id};
+use crate::validate::{Field, LONG_TEXT_MAX, SHORT_TEXT_MAX, not_in_future, optional, parse_id};
 
 #[derive(
     Debug,
@@ -43,6 +43,16 @@ pub enum Direction {
     JapanToCanada,
 }
 sql_enum!(Direction);
+
+impl Direction {
+    /// The country where the care happens.
+    pub fn destination(self) -> Country {
+        match self {
+            Direction::CanadaToJapan => Country::Jp,
+            Direction::JapanToCanada => Country::Ca,
+        }
+    }
+}
 
 #[derive(
     Debug,
@@ -286,6 +296,15 @@ impl NewCaseDetails {
                 })
             })
             .transpose()?;
+        // A mistyped year would otherwise mint a reference like KH-2099-0001 for good.
+        let opened_on = parse_date(Field::OpenedOn, self.opened_on.as_deref())?.unwrap_or(today);
+        not_in_future(Field::OpenedOn, Some(opened_on), today)?;
+        let target_date = parse_date(Field::TargetDate, self.target_date.as_deref())?;
+        if target_date.is_some_and(|t| t < opened_on) {
+            return Err(Error::Invalid {
+                field: Field::TargetDate,
+            });
+        }
         let companions = self.companions.unwrap_or(0);
         if companions > 20 {
             return Err(Error::Invalid {
@@ -300,8 +319,8 @@ impl NewCaseDetails {
             treatment: optional(Field::Treatment, self.treatment.as_deref(), LONG_TEXT_MAX)?,
             provider_id: self.provider_id,
             physician: optional(Field::Physician, self.physician.as_deref(), SHORT_TEXT_MAX)?,
-            opened_on: parse_date(Field::OpenedOn, self.opened_on.as_deref())?.unwrap_or(today),
-            target_date: parse_date(Field::TargetDate, self.target_date.as_deref())?,
+            opened_on,
+            target_date,
             companions,
             estimated_cost,
         })
@@ -344,13 +363,20 @@ impl Store {
         let actor = self.actor().to_owned();
         let tx = self.transaction()?;
         if let Some(pid) = case.provider_id {
-            let exists: Option<i64> = tx
-                .query_row("SELECT id FROM providers WHERE id = ?1", [pid], |r| {
+            let country: Option<Country> = tx
+                .query_row("SELECT country FROM providers WHERE id = ?1", [pid], |r| {
                     r.get(0)
                 })
                 .optional()?;
-            if exists.is_none() {
-                return Err(Error::ProviderNotFound { id: pid.0 });
+            match country {
+                None => return Err(Error::ProviderNotFound { id: pid.0 }),
+                // A patient going to Japan is treated by a Japanese provider, and the reverse.
+                Some(c) if c != case.direction.destination() => {
+                    return Err(Error::Invalid {
+                        field: Field::Provider,
+                    });
+                }
+                Some(_) => {}
             }
         }
         let patient_id = patient.insert(&tx, &now)?;
@@ -384,7 +410,8 @@ impl Store {
         self.conn()
             .query_row(
                 "SELECT id FROM cases WHERE reference = ?1",
-                [reference.trim()],
+                // References are printed in capitals; people type them any way.
+                [reference.trim().to_uppercase()],
                 |r| r.get(0),
             )
             .optional()?
@@ -442,7 +469,7 @@ impl Store {
             deposit: money(deposit),
             timeline: TimelineEvent::for_case(conn, id)?,
             documents: DocumentItem::for_case(conn, id)?,
-            tasks: Task::for_case(conn, id)?,
+            tasks: Task::for_case(conn, id, self.today())?,
             notes: Note::for_case(conn, id)?,
         })
     }

@@ -12,14 +12,14 @@ use strum::IntoEnumIterator;
 
 use crate::case::{Direction, Priority, Specialty};
 use crate::documents::{DocumentState, default_checklist};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ids::{CaseRef, ProviderId};
 use crate::money::Currency;
 use crate::notes::NoteChannel;
 use crate::patient::{NameOrder, Sex};
 use crate::provider::{Country, Provider, ProviderSummary};
-use crate::search::{romaji, search_text};
+use crate::search::case_text;
 use crate::status::CaseStatus;
 use crate::store::{Store, instant};
 use crate::timeline::EventKind;
@@ -297,6 +297,34 @@ struct DemoProvider {
     names: [String; 3],
 }
 
+/// A route through the pipeline the core would have allowed, from inquiry to `target`.
+fn demo_path(rng: &mut fastrand::Rng, target: CaseStatus) -> Vec<CaseStatus> {
+    use CaseStatus::*;
+    let upto = |last: CaseStatus| -> Vec<CaseStatus> {
+        let end = last.stage().expect("pipeline status");
+        CaseStatus::all()
+            .filter(|s| s.stage().is_some_and(|i| i >= 1 && i <= end))
+            .collect()
+    };
+    match target {
+        OnHold | Cancelled => {
+            let mut path = upto(*pick(rng, &[Inquiry, RecordsReview, Quoted, Confirmed]));
+            path.push(target);
+            path
+        }
+        // Not every patient needs follow-up: some close straight after returning home.
+        Closed if rng.bool() => {
+            let mut path = upto(ReturnedHome);
+            path.push(Closed);
+            path
+        }
+        _ => upto(target),
+    }
+}
+
+/// Enough for any benchmark; more would only fill a disk by mistake.
+pub const MAX_DEMO_CASES: u32 = 2_000_000;
+
 fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> &'a T {
     &items[rng.usize(..items.len())]
 }
@@ -355,11 +383,22 @@ fn document_state(rng: &mut fastrand::Rng, status: CaseStatus) -> DocumentState 
 
 impl Store {
     /// Adds the demo providers (once) and `opts.cases` cases, in one transaction.
+    /// Refused on a database that already holds cases.
     pub fn generate_demo(&mut self, opts: DemoOptions) -> Result<()> {
         let mut rng = fastrand::Rng::with_seed(opts.seed);
         let actor = self.actor().to_owned();
         let now = instant(Utc::now());
+        if opts.cases > MAX_DEMO_CASES {
+            return Err(Error::DemoTooLarge {
+                max: MAX_DEMO_CASES,
+            });
+        }
         let tx = self.transaction()?;
+        // Fictional people must never be mixed into a database that holds real ones.
+        let cases: i64 = tx.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
+        if cases > 0 {
+            return Err(Error::DemoNeedsEmptyDatabase);
+        }
 
         let existing: i64 = tx.query_row("SELECT count(*) FROM providers", [], |r| r.get(0))?;
         if existing == 0 {
@@ -439,7 +478,7 @@ impl Store {
         let mut ins_search =
             tx.prepare_cached("INSERT INTO case_search (case_id, text) VALUES (?1, ?2)")?;
         let mut ins_audit = tx.prepare_cached(
-            "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, 'case', ?3, 'demo', '{}')",
+            "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, 'demo', '{}')",
         )?;
         let statuses: Vec<CaseStatus> = CaseStatus::iter().collect();
         let channels: Vec<NoteChannel> = NoteChannel::iter().collect();
@@ -637,8 +676,11 @@ impl Store {
                     None::<CaseStatus>
                 ])?;
             }
-            if status != CaseStatus::Inquiry {
-                let changed = (opened_on + Days::new(rng.u64(1..40))).min(opts.anchor);
+            let mut from = CaseStatus::Inquiry;
+            let mut changed = opened_on;
+            for to in demo_path(&mut rng, status) {
+                debug_assert!(from.can_move_to(to), "{from:?} -> {to:?}");
+                changed = (changed + Days::new(rng.u64(1..15))).min(opts.anchor);
                 ins_event.execute(params![
                     case_id,
                     EventKind::StatusChange,
@@ -646,9 +688,10 @@ impl Store {
                     None::<String>,
                     "UTC",
                     None::<String>,
-                    Some(CaseStatus::Inquiry),
-                    status
+                    Some(from),
+                    to
                 ])?;
+                from = to;
             }
             for kind in default_checklist(direction) {
                 ins_doc.execute(params![case_id, kind, document_state(&mut rng, status)])?;
@@ -673,23 +716,23 @@ impl Store {
                 ins_note.execute(params![case_id, written, pick(&mut rng, &channels), body])?;
                 bodies.push(body);
             }
-            let kana = [p.family_kana.unwrap_or(""), p.given_kana.unwrap_or("")];
-            let romaji = [romaji(kana[0]), romaji(kana[1])];
-            let mut parts = vec![
-                p.family.as_str(),
-                p.given.as_str(),
-                kana[0],
-                kana[1],
-                &romaji[0],
-                &romaji[1],
-                reference.as_str(),
-                &names[0],
-                &names[1],
-                &names[2],
-            ];
-            parts.extend(bodies);
-            ins_search.execute(params![case_id, search_text(&parts)])?;
-            ins_audit.execute(params![now, actor, case_id])?;
+            let text = case_text(
+                [
+                    Some(&p.family),
+                    Some(&p.given),
+                    p.family_kana,
+                    p.given_kana,
+                    Some(reference.as_str()),
+                    Some(&names[0]),
+                    Some(&names[1]),
+                    Some(&names[2]),
+                    None,
+                ],
+                &bodies,
+            );
+            ins_search.execute(params![case_id, text])?;
+            ins_audit.execute(params![now, actor, "patient", patient_id])?;
+            ins_audit.execute(params![now, actor, "case", case_id])?;
         }
         let mut upd = tx.prepare_cached(
             "INSERT INTO case_ref_counters (year, last_seq) VALUES (?1, ?2) ON CONFLICT(year) DO UPDATE SET last_seq = excluded.last_seq",

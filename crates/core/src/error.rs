@@ -38,6 +38,10 @@ pub enum Error {
     NotADatabase { path: String },
     #[error("integrity check failed: {detail}")]
     IntegrityCheckFailed { detail: String },
+    #[error("demo data goes only into an empty database")]
+    DemoNeedsEmptyDatabase,
+    #[error("at most {max} demo cases")]
+    DemoTooLarge { max: u32 },
     #[error("input is not valid JSON: {detail}")]
     BadJson { detail: String },
     #[error("database error: {0}")]
@@ -77,6 +81,8 @@ impl Error {
             Error::NotADatabase { .. } => "error-not-a-database",
             Error::IntegrityCheckFailed { .. } => "error-integrity-check-failed",
             Error::BadJson { .. } => "error-bad-json",
+            Error::DemoNeedsEmptyDatabase => "error-demo-needs-empty-database",
+            Error::DemoTooLarge { .. } => "error-demo-too-large",
             Error::Sqlite(_) => "error-database",
             Error::Io(_) => "error-file",
         }
@@ -110,6 +116,7 @@ impl Error {
             }
             Error::CaseNotFound { reference } => put("reference", reference.clone()),
             Error::ProviderNotFound { id } => put("id", id.to_string()),
+            Error::DemoTooLarge { max } => put("max", max.to_string()),
             Error::SchemaTooNew { found, supported } => {
                 put("found", found.to_string());
                 put("supported", supported.to_string());

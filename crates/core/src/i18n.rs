@@ -136,6 +136,19 @@ impl Localizer {
         self.format_args(lang, id, &fargs)
     }
 
+    /// Formats with arguments given as text; those that read as numbers are passed
+    /// as numbers, so that plural selectors pick the right form.
+    pub fn format_values(&self, lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            match v.parse::<f64>() {
+                Ok(n) => fargs.set(*k, FluentValue::from(n)),
+                Err(_) => fargs.set(*k, FluentValue::from(*v)),
+            }
+        }
+        self.format_args(lang, id, &fargs)
+    }
+
     /// Formats with a numeric argument, so plural selectors pick the right form.
     pub fn format_count(&self, lang: Lang, id: &str, name: &str, count: i64) -> String {
         let mut fargs = FluentArgs::new();

@@ -45,6 +45,7 @@ pub mod case;
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod format;
 pub mod i18n;
 pub mod ids;
 pub mod money;

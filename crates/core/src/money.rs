@@ -46,18 +46,31 @@ pub struct Money {
 }
 
 impl Money {
-    /// Parses a decimal amount typed by a person ("12 500.50", "1,234,567").
-    /// Refuses more decimals than the currency has, so ¥10.5 is an error, not a guess.
+    /// Parses an amount as a person types it in any of our locales: `12500.50`,
+    /// `12,500.50`, `12 500,50` (French decimal comma), `1,234,567` (JPY).
+    /// Refuses more decimals than the currency has, so ¥10.5 is an error, not a
+    /// guess, and refuses a comma that could be read two ways.
     pub fn parse(text: &str, currency: Currency) -> Option<Money> {
-        let cleaned: String = text
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | ',' | '_'))
-            .collect();
-        let (whole, frac) = match cleaned.split_once('.') {
-            Some((w, f)) => (w, f),
-            None => (cleaned.as_str(), ""),
-        };
         let digits = currency.minor_digits() as usize;
+        let compact: String = text
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+            .collect();
+        let (whole, frac): (String, String) = if let Some((w, f)) = compact.split_once('.') {
+            (w.replace(',', ""), f.to_owned())
+        } else if let Some((w, f)) = compact.rsplit_once(',') {
+            let grouping = compact.split(',').skip(1).all(|g| g.len() == 3);
+            if !w.contains(',') && (1..=digits).contains(&f.len()) {
+                (w.to_owned(), f.to_owned())
+            } else if grouping {
+                (compact.replace(',', ""), String::new())
+            } else {
+                return None;
+            }
+        } else {
+            (compact, String::new())
+        };
         if whole.is_empty() && frac.is_empty()
             || frac.len() > digits
             || !whole.chars().all(|c| c.is_ascii_digit())
@@ -70,11 +83,10 @@ impl Money {
         } else {
             whole.parse().ok()?
         };
-        let frac_padded = format!("{frac:0<digits$}");
         let frac: i64 = if digits == 0 {
             0
         } else {
-            frac_padded.parse().ok()?
+            format!("{frac:0<digits$}").parse().ok()?
         };
         let minor = whole
             .checked_mul(10_i64.pow(digits as u32))?
@@ -101,5 +113,35 @@ mod tests {
         assert!(Money::parse("1.234", Currency::Cad).is_none());
         assert!(Money::parse("-5", Currency::Cad).is_none());
         assert!(Money::parse("", Currency::Cad).is_none());
+    }
+
+    #[test]
+    fn french_decimal_comma_is_a_decimal_point() {
+        assert_eq!(Money::parse("12,50", Currency::Cad).unwrap().minor, 1_250);
+        assert_eq!(
+            Money::parse("12 500,5", Currency::Cad).unwrap().minor,
+            1_250_050
+        );
+        assert_eq!(
+            Money::parse("1\u{202f}234,56", Currency::Cad)
+                .unwrap()
+                .minor,
+            123_456
+        );
+    }
+
+    #[test]
+    fn comma_groups_thousands_when_it_cannot_be_a_decimal() {
+        assert_eq!(Money::parse("1,234", Currency::Cad).unwrap().minor, 123_400);
+        assert_eq!(
+            Money::parse("1,234,567.5", Currency::Cad).unwrap().minor,
+            123_456_750
+        );
+        assert_eq!(Money::parse("1,234", Currency::Jpy).unwrap().minor, 1_234);
+        assert!(
+            Money::parse("12,5", Currency::Jpy).is_none(),
+            "yen have no decimals"
+        );
+        assert!(Money::parse("1,23,4", Currency::Cad).is_none());
     }
 }

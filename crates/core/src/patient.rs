@@ -50,6 +50,16 @@ pub enum NameOrder {
 }
 sql_enum!(NameOrder);
 
+/// A name as a reader of `lang` expects it: Japanese always family name first;
+/// English and French in the patient's own order.
+pub fn display_name(family: &str, given: &str, order: NameOrder, lang: Lang) -> String {
+    if lang == Lang::Ja || order == NameOrder::FamilyFirst {
+        format!("{family} {given}")
+    } else {
+        format!("{given} {family}")
+    }
+}
+
 /// A patient as typed in a form or a JSON file: text, checked by [`NewPatient::validate`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
@@ -135,6 +145,11 @@ fn zone_for(nationality: Option<&str>, region: Option<&str>) -> Option<String> {
         (_, Some("nl" | "newfoundland and labrador" | "terre-neuve-et-labrador")) => {
             "America/St_Johns"
         }
+        (_, Some("yt" | "yukon")) => "America/Whitehorse",
+        (_, Some("nt" | "northwest territories" | "territoires du nord-ouest")) => {
+            "America/Yellowknife"
+        }
+        (_, Some("nu" | "nunavut")) => "America/Iqaluit",
         (_, Some("on" | "qc" | "ontario" | "quebec" | "québec")) => "America/Toronto",
         (Some("JP"), _) => "Asia/Tokyo",
         (Some("CA"), _) => "America/Toronto",
@@ -204,12 +219,10 @@ impl NewPatient {
                 field: Field::Email,
             });
         }
-        let nationality_or_guess = nationality
-            .clone()
-            .or_else(|| looks_japanese(&family_name).then(|| "JP".to_owned()));
         Ok(ValidPatient(Patient {
             id: PatientId(0),
-            home_zone: zone_for(nationality_or_guess.as_deref(), home_region.as_deref()),
+            // Only what was stated decides the zone: a kanji name says nothing of where one lives.
+            home_zone: zone_for(nationality.as_deref(), home_region.as_deref()),
             family_name,
             given_name,
             family_name_kana,
@@ -369,15 +382,23 @@ mod tests {
     }
 
     #[test]
-    fn japanese_name_defaults_to_family_first_and_tokyo() {
+    fn japanese_name_defaults_to_family_first_but_zone_needs_stated_facts() {
         let p = NewPatient {
             family_name: "高橋".into(),
             given_name: "健一".into(),
             ..Default::default()
         };
-        let v = p.validate(today()).unwrap().0;
+        let v = p.clone().validate(today()).unwrap().0;
         assert_eq!(v.name_order, NameOrder::FamilyFirst);
-        assert_eq!(v.home_zone.as_deref(), Some("Asia/Tokyo"));
+        assert_eq!(v.home_zone, None);
+        let p = NewPatient {
+            nationality: Some("jp".into()),
+            ..p
+        };
+        assert_eq!(
+            p.validate(today()).unwrap().0.home_zone.as_deref(),
+            Some("Asia/Tokyo")
+        );
         let w = valid().validate(today()).unwrap().0;
         assert_eq!(w.name_order, NameOrder::GivenFirst);
     }

@@ -5,16 +5,31 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::store::APP_IDENTIFIER;
+use crate::validate::{Field, SHORT_TEXT_MAX, optional};
+
+/// The settings as the Settings screen shows and edits them, the language resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Settings {
+    pub language: Lang,
+    pub japanese_era: bool,
+    pub coordinator: Option<String>,
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     /// `None` until the coordinator picks one: the OS locale decides.
     pub language: Option<Lang>,
+    /// Japanese dates in the imperial era (令和8年) rather than the Gregorian year.
+    pub japanese_era: bool,
+    /// The coordinator's name, written in the audit log as the author of changes.
+    pub coordinator: Option<String>,
 }
 
 pub fn default_path() -> PathBuf {
@@ -44,6 +59,23 @@ impl Preferences {
         Ok(())
     }
 
+    pub fn settings(&self, os_locale: Option<&str>) -> Settings {
+        Settings {
+            language: self.language_or(os_locale),
+            japanese_era: self.japanese_era,
+            coordinator: self.coordinator.clone(),
+        }
+    }
+
+    /// Takes new settings after checking them; on error nothing changes.
+    pub fn apply(&mut self, s: &Settings) -> Result<()> {
+        let coordinator = optional(Field::Coordinator, s.coordinator.as_deref(), SHORT_TEXT_MAX)?;
+        self.language = Some(s.language);
+        self.japanese_era = s.japanese_era;
+        self.coordinator = coordinator;
+        Ok(())
+    }
+
     /// The language to show: the saved choice, else the OS locale's, else English.
     pub fn language_or(&self, os_locale: Option<&str>) -> Lang {
         self.language
@@ -65,6 +97,7 @@ mod tests {
         );
         Preferences {
             language: Some(Lang::Ja),
+            ..Default::default()
         }
         .save(&path)
         .unwrap();
@@ -72,6 +105,21 @@ mod tests {
             Preferences::load(&path).language_or(Some("fr_CA.UTF-8")),
             Lang::Ja
         );
+    }
+
+    #[test]
+    fn settings_are_checked_before_they_are_taken() {
+        let mut p = Preferences::default();
+        let mut s = p.settings(Some("ja_JP"));
+        assert_eq!(s.language, Lang::Ja);
+        s.coordinator = Some("x".repeat(500));
+        assert!(p.apply(&s).is_err());
+        assert_eq!(p, Preferences::default(), "nothing changed");
+        s.coordinator = Some("  Marie Tremblay ".into());
+        s.japanese_era = true;
+        p.apply(&s).unwrap();
+        assert_eq!(p.coordinator.as_deref(), Some("Marie Tremblay"));
+        assert!(p.japanese_era);
     }
 
     #[test]

@@ -89,6 +89,19 @@ pub(crate) fn romaji(kana: &str) -> String {
     kana.to_romaji().replace('\'', "")
 }
 
+/// The one definition of what a case is found by, shared by the store and the demo
+/// generator. `fields`: family and given name, their kana readings, reference,
+/// provider names in en/fr/ja, treatment. Romaji of the readings is added so that
+/// `takahashi` finds 高橋.
+pub(crate) fn case_text(fields: [Option<&str>; 9], notes: &[&str]) -> String {
+    let romaji: Vec<String> = fields[2..4].iter().flatten().map(|k| romaji(k)).collect();
+    let mut parts: Vec<&str> = fields[..4].iter().flatten().copied().collect();
+    parts.extend(romaji.iter().map(String::as_str));
+    parts.extend(fields[4..].iter().flatten().copied());
+    parts.extend(notes);
+    search_text(&parts)
+}
+
 /// Rebuilds the search text of one case from what is stored.
 pub(crate) fn index_case(tx: &Transaction<'_>, case: CaseId) -> rusqlite::Result<()> {
     // Names first, then readings, reference, provider names, treatment.
@@ -102,12 +115,12 @@ pub(crate) fn index_case(tx: &Transaction<'_>, case: CaseId) -> rusqlite::Result
     let bodies: Vec<String> = notes
         .query_map([case], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let romaji: Vec<String> = fields[2..4].iter().flatten().map(|k| romaji(k)).collect();
-    let mut parts: Vec<&str> = fields[..4].iter().flatten().map(String::as_str).collect();
-    parts.extend(romaji.iter().map(String::as_str));
-    parts.extend(fields[4..].iter().flatten().map(String::as_str));
-    parts.extend(bodies.iter().map(String::as_str));
-    let text = search_text(&parts);
+    let f: Vec<Option<&str>> = fields.iter().map(Option::as_deref).collect();
+    let notes: Vec<&str> = bodies.iter().map(String::as_str).collect();
+    let text = case_text(
+        [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]],
+        &notes,
+    );
     tx.prepare_cached("INSERT INTO case_search (case_id, text) VALUES (?1, ?2) ON CONFLICT(case_id) DO UPDATE SET text = excluded.text")?
         .execute(rusqlite::params![case, text])?;
     Ok(())

@@ -13,19 +13,28 @@ pub struct Task {
     pub id: i64,
     pub title: String,
     pub due_on: Option<NaiveDate>,
+    /// Days from today to the due date (negative when overdue), counted by the core
+    /// so that the UI only has to put it into words.
+    pub due_in_days: Option<i64>,
     pub done: bool,
 }
 
 impl Task {
-    pub(crate) fn for_case(conn: &Connection, case: CaseId) -> rusqlite::Result<Vec<Task>> {
+    pub(crate) fn for_case(
+        conn: &Connection,
+        case: CaseId,
+        today: NaiveDate,
+    ) -> rusqlite::Result<Vec<Task>> {
         let mut stmt = conn.prepare_cached(
             "SELECT id, title, due_on, done FROM tasks WHERE case_id = ?1 ORDER BY done, due_on IS NULL, due_on, id",
         )?;
         stmt.query_map([case], |r| {
+            let due_on: Option<NaiveDate> = r.get(2)?;
             Ok(Task {
                 id: r.get(0)?,
                 title: r.get(1)?,
-                due_on: r.get(2)?,
+                due_in_days: due_on.map(|d| (d - today).num_days()),
+                due_on,
                 done: r.get(3)?,
             })
         })?

@@ -44,6 +44,7 @@ pub enum Field {
     NoteText,
     TaskTitle,
     Reference,
+    Coordinator,
 }
 
 impl Field {
@@ -84,6 +85,7 @@ impl Field {
             Field::NoteText => "field-note-text",
             Field::TaskTitle => "field-task-title",
             Field::Reference => "field-reference",
+            Field::Coordinator => "field-coordinator",
         }
     }
 }

@@ -158,6 +158,8 @@ fn every_error_code_and_field_has_a_message() {
         Error::NotADatabase { path: "x".into() },
         Error::IntegrityCheckFailed { detail: "x".into() },
         Error::BadJson { detail: "x".into() },
+        Error::DemoNeedsEmptyDatabase,
+        Error::DemoTooLarge { max: 1 },
         Error::Sqlite(rusqlite::Error::InvalidQuery),
         Error::Io(std::io::Error::other("x")),
     ];

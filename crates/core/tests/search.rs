@@ -118,9 +118,24 @@ fn search_finds_provider_and_note_text() {
 }
 
 #[test]
-fn search_is_limited_and_ranked_by_name_first() {
+fn search_is_limited() {
     let (_d, store) = demo_store(600);
     assert_eq!(store.search("a", 7).unwrap().len(), 7);
+}
+
+#[test]
+fn a_name_match_ranks_before_a_match_in_other_text() {
+    let (_d, mut store) = store();
+    let mut referred = new_case("Tremblay", "Anne", "ca-to-jp");
+    referred.case.treatment = Some("Referred by Dr 高橋 of Sendai".into());
+    store.create_case(&referred).unwrap();
+    let tk = store.create_case(&takahashi()).unwrap();
+    for q in ["高橋", "高橋 健"] {
+        let hits = store.search(q, 10).unwrap();
+        assert_eq!(hits[0].reference, tk, "{q}: {:?}", names(&hits));
+    }
+    let hits = store.search("たかはし", 10).unwrap();
+    assert_eq!(hits[0].reference, tk);
 }
 
 #[test]

@@ -255,3 +255,130 @@ fn case_list_pages_and_filters() {
         .unwrap();
     assert!(held.total > 0 && held.cases.iter().all(|c| c.status == CaseStatus::OnHold));
 }
+
+#[test]
+fn provider_must_be_in_the_destination_country() {
+    let (_d, mut store) = demo_store(5);
+    let providers = store.providers().unwrap();
+    let japanese = providers
+        .iter()
+        .find(|p| p.summary.country == kakehashi_core::Country::Jp)
+        .unwrap();
+    let canadian = providers
+        .iter()
+        .find(|p| p.summary.country == kakehashi_core::Country::Ca)
+        .unwrap();
+    let mut to_canada = takahashi();
+    to_canada.case.provider_id = Some(japanese.summary.id);
+    let err = store.create_case(&to_canada).unwrap_err();
+    assert_eq!(err.payload().field.as_deref(), Some("field-provider"));
+    to_canada.case.provider_id = Some(canadian.summary.id);
+    let r = store.create_case(&to_canada).unwrap();
+    assert_eq!(
+        store
+            .case_detail(r.as_str())
+            .unwrap()
+            .provider
+            .unwrap()
+            .summary
+            .id,
+        canadian.summary.id
+    );
+}
+
+#[test]
+fn dates_of_a_case_must_make_sense() {
+    let (_d, mut store) = store();
+    let mut c = takahashi();
+    c.case.opened_on = Some("2099-01-01".into());
+    assert_eq!(
+        store
+            .create_case(&c)
+            .unwrap_err()
+            .payload()
+            .field
+            .as_deref(),
+        Some("field-opened-on")
+    );
+    let mut c = takahashi();
+    c.case.opened_on = Some("2026-05-01".into());
+    c.case.target_date = Some("2026-04-01".into());
+    assert_eq!(
+        store
+            .create_case(&c)
+            .unwrap_err()
+            .payload()
+            .field
+            .as_deref(),
+        Some("field-target-date")
+    );
+    assert_eq!(
+        count(&store, "case_ref_counters"),
+        0,
+        "no reference was spent"
+    );
+}
+
+#[test]
+fn status_change_is_audited_and_a_refused_one_is_not() {
+    let (_d, mut store) = store();
+    let r = store.create_case(&takahashi()).unwrap();
+    let before = count(&store, "audit_log");
+    store
+        .change_status(r.as_str(), CaseStatus::Closed)
+        .unwrap_err();
+    assert_eq!(count(&store, "audit_log"), before);
+    store
+        .change_status(r.as_str(), CaseStatus::RecordsReview)
+        .unwrap();
+    assert_eq!(count(&store, "audit_log"), before + 1);
+}
+
+#[test]
+fn references_are_found_whatever_their_case() {
+    let (_d, mut store) = store();
+    let r = store.create_case(&takahashi()).unwrap();
+    let lower = r.as_str().to_lowercase();
+    assert_eq!(store.case_detail(&lower).unwrap().summary.reference, r);
+}
+
+#[test]
+fn demo_data_never_goes_into_a_database_with_cases() {
+    let (_d, mut store) = store();
+    store.create_case(&takahashi()).unwrap();
+    let opts = kakehashi_core::demo::DemoOptions {
+        cases: 3,
+        seed: 1,
+        anchor: anchor(),
+    };
+    assert!(matches!(
+        store.generate_demo(opts),
+        Err(Error::DemoNeedsEmptyDatabase)
+    ));
+    assert_eq!(count(&store, "cases"), 1);
+}
+
+#[test]
+fn demo_status_histories_follow_the_pipeline_rules() {
+    let (_d, store) = demo_store(300);
+    let page = store
+        .list_cases(&CaseListQuery {
+            limit: Some(300),
+            ..Default::default()
+        })
+        .unwrap();
+    for c in page.cases.iter().take(120) {
+        let d = store.case_detail(c.reference.as_str()).unwrap();
+        let changes: Vec<_> = d
+            .timeline
+            .iter()
+            .filter(|e| e.status_to.is_some())
+            .collect();
+        assert_eq!(changes[0].status_to, Some(CaseStatus::Inquiry));
+        for e in &changes[1..] {
+            let (from, to) = (e.status_from.unwrap(), e.status_to.unwrap());
+            assert!(from.can_move_to(to), "{}: {from:?} -> {to:?}", c.reference);
+        }
+        assert_eq!(changes.last().unwrap().status_to, Some(c.status));
+    }
+}

@@ -1,5 +1,6 @@
 // Typed doorways to the Rust commands. Types come from the generated bindings.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { CaseDetail } from "../bindings/CaseDetail";
 import type { CaseListQuery } from "../bindings/CaseListQuery";
@@ -7,9 +8,9 @@ import type { CasePage } from "../bindings/CasePage";
 import type { CaseRef } from "../bindings/CaseRef";
 import type { CaseSummary } from "../bindings/CaseSummary";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
-import type { Lang } from "../bindings/Lang";
 import type { NewCase } from "../bindings/NewCase";
 import type { Provider } from "../bindings/Provider";
+import type { Settings } from "../bindings/Settings";
 
 function isPayload(e: unknown): e is ErrorPayload {
   return typeof e === "object" && e !== null && "code" in e && "args" in e;
@@ -35,7 +36,7 @@ export { isPayload };
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
-  setLanguage: (language: Lang) => call<null>("set_language", { language }),
+  updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),
   listCases: (query: CaseListQuery) => call<CasePage>("list_cases", { query }),
   searchCases: (query: string, limit: number) => call<CaseSummary[]>("search_cases", { query, limit }),
   caseDetail: (reference: string) => call<CaseDetail>("case_detail", { reference }),
@@ -43,3 +44,13 @@ export const api = {
   listProviders: () => call<Provider[]>("list_providers"),
   createDemo: (cases: number) => call<number>("create_demo", { cases }),
 };
+
+/** Native menu items the UI acts on ("new-case", "settings"). */
+export function onMenu(handler: (id: string) => void): Promise<UnlistenFn> {
+  return listen<string>("menu", (e) => handler(e.payload));
+}
+
+/** Settings changed outside the UI (the native Language menu). */
+export function onSettingsChanged(handler: (settings: Settings) => void): Promise<UnlistenFn> {
+  return listen<Settings>("settings-changed", (e) => handler(e.payload));
+}

@@ -31,6 +31,8 @@ const bundles: Record<Lang, FluentBundle> = { en: bundleFor("en"), fr: bundleFor
 
 class Language {
   current = $state<Lang>("en");
+  /** Japanese dates in the imperial era (令和8年) — a per-machine setting. */
+  japaneseEra = $state(false);
 }
 export const language = new Language();
 
@@ -59,9 +61,18 @@ function locale(): string {
 /** A calendar date (YYYY-MM-DD), which has no zone. */
 export function formatDate(date: string | null): string {
   if (!date) return t("detail-not-set");
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(
+  const era = language.current === "ja" && language.japaneseEra;
+  const options: Intl.DateTimeFormatOptions = era
+    ? { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }
+    : { dateStyle: "medium", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(era ? "ja-JP-u-ca-japanese" : locale(), options).format(
     new Date(`${date}T00:00:00Z`),
   );
+}
+
+/** "tomorrow", "in 3 days", "il y a 2 jours", "3日後": days counted by the core, put into words here. */
+export function formatRelativeDays(days: number): string {
+  return new Intl.RelativeTimeFormat(locale(), { numeric: "auto" }).format(days, "day");
 }
 
 /** An instant shown in the given IANA zone, with the zone's name. */
@@ -78,6 +89,12 @@ export function formatInstant(instant: string, zone: string): string {
   }).format(new Date(instant));
 }
 
+/** A country's name from its ISO 3166 code, in the active language (CLDR data in the webview). */
+export function regionName(code: string | null): string {
+  if (!code) return t("detail-not-set");
+  return new Intl.DisplayNames([locale()], { type: "region" }).of(code) ?? code;
+}
+
 export function formatMoney(m: Money | null): string {
   if (!m) return t("detail-not-set");
   const fmt = new Intl.NumberFormat(locale(), { style: "currency", currency: m.currency });
@@ -85,7 +102,8 @@ export function formatMoney(m: Money | null): string {
   return fmt.format(m.minor / 10 ** digits);
 }
 
-/** Japanese puts the family name first; English and French follow the patient's order. */
+/** Japanese puts the family name first; English and French follow the patient's order.
+ * Mirrors `kakehashi_core::patient::display_name`, which the CLI and exports use. */
 export function displayName(p: { family_name: string; given_name: string; name_order: NameOrder }): string {
   return language.current === "ja" || p.name_order === "family-first"
     ? `${p.family_name} ${p.given_name}`

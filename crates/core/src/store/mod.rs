@@ -55,16 +55,20 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         let lock = acquire_lock(path)?;
-        let mut conn = Connection::open(path).map_err(|e| map_open_error(e, path))?;
-        // Read the version before any pragma: switching to WAL rewrites the header of
-        // a file we may have to refuse untouched.
-        let found = migrations::user_version(&conn).map_err(|e| map_open_error(e, path))?;
-        if found > SCHEMA_VERSION {
-            return Err(Error::SchemaTooNew {
-                found,
-                supported: SCHEMA_VERSION,
-            });
+        // Read the version through a read-only connection first: a read-write one may
+        // switch the journal or fold a leftover WAL into a file we must leave untouched.
+        if path.exists() {
+            let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(|e| map_open_error(e, path))?;
+            let found = migrations::user_version(&probe).map_err(|e| map_open_error(e, path))?;
+            if found > SCHEMA_VERSION {
+                return Err(Error::SchemaTooNew {
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
         }
+        let mut conn = Connection::open(path).map_err(|e| map_open_error(e, path))?;
         configure(&conn).map_err(|e| match e {
             Error::Sqlite(s) => map_open_error(s, path),
             other => other,
@@ -165,7 +169,7 @@ impl Store {
                 })?;
         if fk_problems > 0 {
             return Err(Error::IntegrityCheckFailed {
-                detail: format!("{fk_problems} foreign key violations"),
+                detail: format!("foreign_key_check: {fk_problems}"),
             });
         }
         Ok(())
@@ -271,6 +275,27 @@ pub(crate) fn insert_status_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_connection_is_durable_and_checks_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("cases.sqlite")).unwrap();
+        let pragma = |name: &str| -> String {
+            let v: rusqlite::types::Value = store
+                .conn
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+                .unwrap();
+            match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            }
+        };
+        assert_eq!(pragma("journal_mode"), "wal");
+        assert_eq!(pragma("synchronous"), "2", "FULL");
+        assert_eq!(pragma("foreign_keys"), "1");
+        assert_eq!(pragma("busy_timeout"), "5000");
+    }
 
     #[test]
     fn lock_file_sits_beside_the_database() {
