@@ -39,6 +39,7 @@ detail-close = Close
 detail-reading = Reading
 detail-local-time = Local time
 detail-home-time = Patient's home time
+detail-home-time-at = Patient's home time: { $time }
 detail-no-events = No events yet.
 detail-no-tasks = No tasks.
 detail-no-notes = No notes.

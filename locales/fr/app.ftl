@@ -39,6 +39,7 @@ detail-close = Fermer
 detail-reading = Lecture (kana)
 detail-local-time = Heure locale
 detail-home-time = Heure au domicile du patient
+detail-home-time-at = Heure au domicile du patient : { $time }
 detail-no-events = Aucun événement pour l’instant.
 detail-no-tasks = Aucune tâche.
 detail-no-notes = Aucune note.

@@ -36,6 +36,7 @@ detail-close = 閉じる
 detail-reading = フリガナ
 detail-local-time = 現地時刻
 detail-home-time = 患者の居住地の時刻
+detail-home-time-at = 患者の居住地の時刻：{ $time }
 detail-no-events = イベントはまだありません。
 detail-no-tasks = タスクはありません。
 detail-no-notes = メモはありません。

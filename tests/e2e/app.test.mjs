@@ -103,7 +103,7 @@ test("switching to Japanese relabels the app, keeps a half-filled form and is re
   } finally {
     await closeApp(browser);
   }
-  browser = await openApp(db);
+  browser = await openApp(db, { keepSettings: true });
   try {
     await browser.waitUntil(async () => (await browser.$("html").getAttribute("lang")) === "ja", {
       timeoutMsg: "the language chosen before was not remembered",
@@ -183,4 +183,129 @@ test("a database from a newer Kakehashi gets an explanation, not a crash", async
   } finally {
     await closeApp(browser);
   }
+});
+
+/** Every text node on screen, trimmed, as the person sees it. */
+function screenTexts(browser) {
+  return browser.execute(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      if (el && el.closest("[hidden], script, style")) continue;
+      const text = walker.currentNode.textContent.replace(/[\u2068\u2069]/g, "").trim();
+      if (text) out.push(text);
+    }
+    for (const el of document.querySelectorAll("[placeholder], [aria-label], [title]")) {
+      for (const attr of ["placeholder", "aria-label", "title"]) {
+        const v = el.getAttribute(attr);
+        if (v) out.push(v.trim());
+      }
+    }
+    return out;
+  });
+}
+
+/** English interface words that Japanese writes differently: none may show on a Japanese screen. */
+function englishOnlyLabels() {
+  const labels = new Set();
+  const japanese = new Set();
+  for (const file of ["app.ftl", "domain.ftl", "errors.ftl"]) {
+    const text = readFileSync(new URL(`../../locales/ja/${file}`, import.meta.url), "utf8");
+    for (const line of text.split("\n")) {
+      const m = line.match(/^[a-zA-Z][\w-]* = (.*)$/);
+      if (m) japanese.add(m[1].trim());
+    }
+  }
+  for (const file of ["app.ftl", "domain.ftl", "errors.ftl"]) {
+    const text = readFileSync(new URL(`../../locales/en/${file}`, import.meta.url), "utf8");
+    for (const line of text.split("\n")) {
+      const m = line.match(/^([a-zA-Z][\w-]*) = ([^{]*)$/);
+      if (!m || !/[A-Za-z]{2}/.test(m[2])) continue;
+      // Words Japanese uses too (the language menu's "English") are not English-only.
+      if (!japanese.has(m[2].trim())) labels.add(m[2].trim());
+    }
+  }
+  return labels;
+}
+
+test("a Japanese screen shows no English label, and Japanese dates and amounts", async () => {
+  const db = freshDbPath();
+  const input = JSON.stringify({
+    patient: {
+      family_name: "佐藤", given_name: "花子", family_name_kana: "さとう", given_name_kana: "はなこ",
+      birth_date: "1961-04-02", nationality: "JP", preferred_language: "ja",
+    },
+    case: { direction: "ca-to-jp", specialty: "proton-therapy", estimated_cost: "1234567", currency: "JPY", opened_on: "2026-01-15" },
+  });
+  const reference = cli(db, ["case", "create", "--json", "-"], input);
+  const english = englishOnlyLabels();
+  const browser = await openApp(db);
+  try {
+    await browser.$("[data-testid=language]").selectByAttribute("value", "ja");
+    await browser.waitUntil(async () => (await browser.$("html").getAttribute("lang")) === "ja");
+    await browser.$(`button[data-reference="${reference}"]`).click();
+    await browser.$("[data-testid=case-detail]").waitForDisplayed();
+    const detail = await textOf(browser, "[data-testid=case-detail]");
+    assert.ok(detail.includes("￥1,234,567"), `amount in yen as Japanese writes it: ${detail}`);
+    assert.ok(detail.includes("1961/04/02"), "birth date as Japanese writes it");
+    const seen = [];
+    for (const screen of ["detail", "form", "settings"]) {
+      if (screen === "form") await browser.$("[data-testid=new-case]").click();
+      if (screen === "settings") {
+        await browser.keys("Escape");
+        await browser.$("[data-testid=open-settings]").click();
+      }
+      await browser.pause(200);
+      seen.push(...(await screenTexts(browser)).filter((t) => english.has(t)).map((t) => `${screen}: ${t}`));
+    }
+    assert.deepEqual(seen, [], "English labels on a Japanese screen");
+
+    // The imperial era, on request.
+    await browser.$("[data-testid=settings-era]").click();
+    await browser.$("[data-testid=settings-save]").click();
+    await browser.$(`button[data-reference="${reference}"]`).click();
+    await browser.$("[data-testid=case-detail]").waitForDisplayed();
+    await browser.waitUntil(async () => (await textOf(browser, "[data-testid=case-detail]")).includes("昭和36年4月2日"), {
+      timeoutMsg: "birth date not shown in the Shōwa era",
+    });
+    screenshot("detail-ja-era");
+    await browser.$("[data-testid=open-settings]").click();
+    await browser.$("[data-testid=settings-era]").click();
+    await browser.$("[data-testid=settings-language]").selectByAttribute("value", "en");
+    await browser.$("[data-testid=settings-save]").click();
+    await browser.waitUntil(async () => (await browser.$("html").getAttribute("lang")) === "en");
+  } finally {
+    await closeApp(browser);
+  }
+});
+
+test("the coordinator named in Settings is the author of changes in the audit log", async () => {
+  const db = freshDbPath();
+  const browser = await openApp(db);
+  try {
+    await browser.$("[data-testid=open-settings]").click();
+    await type(browser, "#field-coordinator", "x".repeat(201));
+    await browser.$("[data-testid=settings-save]").click();
+    await browser.$("[data-testid=field-error]").waitForDisplayed();
+    await type(browser, "#field-coordinator", "Marie Tremblay");
+    await browser.$("[data-testid=settings-save]").click();
+    await browser
+      .waitUntil(async () => (await textsOf(browser, "[role=status]")).includes(message("en", "app.ftl", "settings-saved")))
+      .catch(async (e) => {
+        screenshot("settings-not-saved");
+        throw new Error(`${e.message}; status: ${JSON.stringify(await textsOf(browser, "[role=status], [role=alert]"))}`);
+      });
+    await browser.$("[data-testid=new-case]").click();
+    await type(browser, "#field-family-name", "Côté");
+    await type(browser, "#field-given-name", "Élodie");
+    await browser.$("#field-direction").selectByAttribute("value", "ca-to-jp");
+    await browser.$("#field-specialty").selectByAttribute("value", "oncology");
+    await browser.$("[data-testid=save-case]").click();
+    await browser.$("[data-testid=case-detail]").waitForDisplayed();
+  } finally {
+    await closeApp(browser);
+  }
+  const actors = execFileSync("python3", ["-c", "import sqlite3,sys; print(','.join(sorted({r[0] for r in sqlite3.connect(sys.argv[1]).execute('select actor from audit_log')})))", db], { encoding: "utf8" }).trim();
+  assert.equal(actors, "Marie Tremblay");
 });

@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests: sessions on the real app through
 // tauri-driver, fresh databases made by the real CLI, and the real locale files.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,8 +28,15 @@ export function cli(db, args, input) {
   return execFileSync(CLI, ["--db", db, ...args], { input, encoding: "utf8" }).trim();
 }
 
-/** Starts the app on `db` in a real window and waits until it has drawn its first screen. */
-export async function openApp(db) {
+/**
+ * Starts the app on `db` in a real window and waits until it has drawn its first
+ * screen. Each test starts from default settings unless it asks to keep them, so
+ * that one test's failure cannot leave the next in another language.
+ */
+export async function openApp(db, { keepSettings = false } = {}) {
+  if (!keepSettings && process.env.XDG_CONFIG_HOME) {
+    rmSync(join(process.env.XDG_CONFIG_HOME, "org.kakehashi.app", "preferences.json"), { force: true });
+  }
   const browser = await remote({
     hostname: "127.0.0.1",
     port: PORT,

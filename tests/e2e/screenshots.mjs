@@ -21,6 +21,9 @@ try {
     await browser.pause(300);
     screenshot(join(out, `detail-${lang}.png`));
   }
+  await browser.$("[data-testid=open-settings]").click();
+  await browser.$("[data-testid=settings]").waitForDisplayed();
+  screenshot(join(out, "settings-ja.png"));
   await browser.$("[data-testid=language]").selectByAttribute("value", "fr");
   await browser.$("[data-testid=new-case]").click();
   await type(browser, "#field-given-name", "Élodie");

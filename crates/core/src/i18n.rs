@@ -67,6 +67,37 @@ impl Lang {
     }
 }
 
+/// Numbers in messages grouped as the language groups them (`1,234`, `1 234`),
+/// as the UI's Intl does: fluent-bundle on its own prints `1234` in every language.
+struct NumberFormat(icu_decimal::DecimalFormatter);
+
+impl intl_memoizer::Memoizable for NumberFormat {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        let locale: icu_locale_core::Locale = lang.to_string().parse().map_err(|_| ())?;
+        icu_decimal::DecimalFormatter::try_new(locale.into(), Default::default())
+            .map(NumberFormat)
+            .map_err(|_| ())
+    }
+}
+
+fn format_number(
+    value: &FluentValue<'_>,
+    memo: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    // Counts are whole numbers; anything else keeps fluent's own rendering.
+    if n.value.fract() != 0.0 || n.value.abs() > 1e15 {
+        return None;
+    }
+    let decimal = fixed_decimal::Decimal::from(n.value as i64);
+    memo.with_try_get::<NumberFormat, _, _>((), |f| f.0.format(&decimal).to_string())
+        .ok()
+}
+
 /// The `.ftl` files of one language, in the order they are added to its bundle.
 pub const FTL_FILES: [&str; 3] = ["app.ftl", "domain.ftl", "errors.ftl"];
 
@@ -112,6 +143,7 @@ impl Localizer {
             let id: LanguageIdentifier = lang.locale().parse().expect("valid locale");
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             bundle.set_use_isolating(isolating);
+            bundle.set_formatter(Some(format_number));
             for text in sources(lang) {
                 let res = FluentResource::try_new(text.to_owned())
                     .unwrap_or_else(|(_, errs)| panic!("{lang:?}: bad FTL: {errs:?}"));
@@ -242,6 +274,24 @@ mod tests {
         };
         let fr = l.error(Lang::Fr, &e);
         assert!(fr.contains("Demande") && fr.contains("Fermé"), "{fr}");
+    }
+
+    #[test]
+    fn numbers_in_messages_are_grouped_per_language() {
+        let l = Localizer::new(false);
+        assert_eq!(
+            l.format_count(Lang::En, "case-count", "count", 12_345),
+            "12,345 cases"
+        );
+        let fr = l
+            .format_count(Lang::Fr, "case-count", "count", 12_345)
+            .replace('\u{202f}', " ")
+            .replace('\u{a0}', " ");
+        assert_eq!(fr, "12 345 dossiers");
+        assert_eq!(
+            l.format_count(Lang::Ja, "case-count", "count", 12_345),
+            "12,345 件"
+        );
     }
 
     #[test]
