@@ -285,8 +285,7 @@ mod tests {
         );
         let fr = l
             .format_count(Lang::Fr, "case-count", "count", 12_345)
-            .replace('\u{202f}', " ")
-            .replace('\u{a0}', " ");
+            .replace(['\u{202f}', '\u{a0}'], " ");
         assert_eq!(fr, "12 345 dossiers");
         assert_eq!(
             l.format_count(Lang::Ja, "case-count", "count", 12_345),
