@@ -86,6 +86,10 @@ test("switching to Japanese relabels the app, keeps a half-filled form and is re
   try {
     await browser.$("[data-testid=new-case]").click();
     await type(browser, "#field-family-name", "Tremblay");
+    await type(browser, "#field-estimated-cost", "12 500,50");
+    await browser.$("#field-currency").selectByAttribute("value", "CAD");
+    const enDate = (await textsOf(browser, "[data-testid=case-list] .meta"))[0];
+    assert.match(enDate, /[A-Z][a-z]{2} \d{1,2}, \d{4}$/, "English date in the list");
     await browser.$("[data-testid=language]").selectByAttribute("value", "ja");
     await browser.waitUntil(async () => (await browser.$("html").getAttribute("lang")) === "ja");
     assert.equal(await textOf(browser, "[data-testid=new-case]"), message("ja", "app.ftl", "menu-new-case"));
@@ -100,6 +104,15 @@ test("switching to Japanese relabels the app, keeps a half-filled form and is re
     assert.ok((await textOf(browser, "[data-testid=discard-confirm]")).includes(message("ja", "app.ftl", "form-keep-editing")));
     await browser.$("[data-testid=discard-confirm] button:not(.danger)").click();
     assert.equal(await browser.$("#field-family-name").getValue(), "Tremblay", "keeping on editing keeps the text");
+    const jaDate = (await textsOf(browser, "[data-testid=case-list] .meta"))[0];
+    assert.match(jaDate, /\d{4}\/\d{2}\/\d{2}$/, `Japanese date in the list: ${jaDate}`);
+    // Finish the form in Japanese: the amount typed the French way is stored exactly and shown the Japanese way.
+    await type(browser, "#field-given-name", "Anne");
+    await browser.$("#field-direction").selectByAttribute("value", "ca-to-jp");
+    await browser.$("#field-specialty").selectByAttribute("value", "health-screening");
+    await browser.$("[data-testid=save-case]").click();
+    await browser.$("[data-testid=case-detail]").waitForDisplayed();
+    assert.equal(await textOf(browser, "[data-testid=detail-estimate]"), "CA$12,500.50");
   } finally {
     await closeApp(browser);
   }

@@ -1,41 +1,13 @@
 //! Search over a 100,000-case demo database, per query class.
 //! Run: `cargo bench -p kakehashi-core --bench search` (builds the fixture once, ~10 s).
 
-use std::path::PathBuf;
+mod fixture;
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use kakehashi_core::Store;
-use kakehashi_core::demo::DemoOptions;
-
-const CASES: u32 = 100_000;
-
-fn fixture() -> PathBuf {
-    let dir = std::env::temp_dir().join("kakehashi-bench");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("search-{CASES}.sqlite"));
-    let fresh = !path.exists();
-    let mut store = Store::open(&path).expect("open fixture");
-    if fresh || store.case_count().expect("count") != CASES {
-        drop(store);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-        store = Store::open(&path).expect("open fixture");
-        let anchor = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        store
-            .generate_demo(DemoOptions {
-                cases: CASES,
-                seed: 7,
-                anchor,
-            })
-            .expect("demo data");
-    }
-    path
-}
 
 fn search(c: &mut Criterion) {
-    let path = fixture();
+    let path = fixture::demo_database();
     let store = Store::open_read_only(&path).expect("open");
     let mut group = c.benchmark_group("search_100k");
     for (class, query) in [

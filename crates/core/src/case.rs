@@ -204,8 +204,40 @@ pub struct CasePage {
     pub cases: Vec<CaseSummary>,
 }
 
-pub(crate) const SUMMARY_SELECT: &str = "SELECT c.id, c.reference, c.patient_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order, c.direction, c.specialty, c.status, c.priority, v.name_en, v.name_fr, v.name_ja, c.opened_on, c.target_date
-     FROM cases c JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id";
+macro_rules! summary_columns {
+    () => {
+        "c.id, c.reference, c.patient_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order, c.direction, c.specialty, c.status, c.priority, v.name_en, v.name_fr, v.name_ja, c.opened_on, c.target_date"
+    };
+}
+macro_rules! summary_joins {
+    () => {
+        "JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id"
+    };
+}
+
+pub(crate) const SUMMARY_SELECT: &str = concat!(
+    "SELECT ",
+    summary_columns!(),
+    " FROM cases c ",
+    summary_joins!()
+);
+
+// A page is chosen on the cases' index alone and only its rows are joined: an
+// OFFSET over the joined rows would read every skipped patient too.
+const PAGE_ALL: &str = concat!(
+    "SELECT ",
+    summary_columns!(),
+    " FROM (SELECT id FROM cases ORDER BY id DESC LIMIT ?1 OFFSET ?2) page JOIN cases c ON c.id = page.id ",
+    summary_joins!(),
+    " ORDER BY c.id DESC"
+);
+const PAGE_BY_STATUS: &str = concat!(
+    "SELECT ",
+    summary_columns!(),
+    " FROM (SELECT id FROM cases WHERE status = ?3 ORDER BY id DESC LIMIT ?1 OFFSET ?2) page JOIN cases c ON c.id = page.id ",
+    summary_joins!(),
+    " ORDER BY c.id DESC"
+);
 
 impl CaseSummary {
     pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<CaseSummary> {
@@ -479,17 +511,24 @@ impl Store {
         let limit = q.limit.unwrap_or(100).min(500);
         let offset = q.offset.unwrap_or(0);
         let conn = self.conn();
-        let total: u32 = conn.query_row(
-            "SELECT count(*) FROM cases WHERE ?1 IS NULL OR status = ?1",
-            [q.status],
-            |r| r.get(0),
-        )?;
-        let mut stmt = conn.prepare_cached(&format!(
-            "{SUMMARY_SELECT} WHERE ?1 IS NULL OR c.status = ?1 ORDER BY c.id DESC LIMIT ?2 OFFSET ?3"
-        ))?;
-        let cases = stmt
-            .query_map(params![q.status, limit, offset], CaseSummary::from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let (total, cases) = match q.status {
+            None => (
+                conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?,
+                conn.prepare_cached(PAGE_ALL)?
+                    .query_map(params![limit, offset], CaseSummary::from_row)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?,
+            ),
+            Some(status) => (
+                conn.query_row(
+                    "SELECT count(*) FROM cases WHERE status = ?1",
+                    [status],
+                    |r| r.get(0),
+                )?,
+                conn.prepare_cached(PAGE_BY_STATUS)?
+                    .query_map(params![limit, offset, status], CaseSummary::from_row)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?,
+            ),
+        };
         Ok(CasePage {
             total,
             offset,

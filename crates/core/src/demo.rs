@@ -19,7 +19,7 @@ use crate::money::Currency;
 use crate::notes::NoteChannel;
 use crate::patient::{NameOrder, Sex};
 use crate::provider::{Country, Provider, ProviderSummary};
-use crate::search::case_text;
+use crate::search::case_document;
 use crate::status::CaseStatus;
 use crate::store::{Store, instant};
 use crate::timeline::EventKind;
@@ -475,8 +475,9 @@ impl Store {
         let mut ins_note = tx.prepare_cached(
             "INSERT INTO notes (case_id, written_at, channel, body) VALUES (?1, ?2, ?3, ?4)",
         )?;
-        let mut ins_search =
-            tx.prepare_cached("INSERT INTO case_search (case_id, text) VALUES (?1, ?2)")?;
+        let mut ins_search = tx.prepare_cached(
+            "INSERT INTO case_search (case_id, names, other, short) VALUES (?1, ?2, ?3, ?4)",
+        )?;
         let mut ins_audit = tx.prepare_cached(
             "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, 'demo', '{}')",
         )?;
@@ -716,7 +717,7 @@ impl Store {
                 ins_note.execute(params![case_id, written, pick(&mut rng, &channels), body])?;
                 bodies.push(body);
             }
-            let text = case_text(
+            let doc = case_document(
                 [
                     Some(&p.family),
                     Some(&p.given),
@@ -730,7 +731,7 @@ impl Store {
                 ],
                 &bodies,
             );
-            ins_search.execute(params![case_id, text])?;
+            ins_search.execute(params![case_id, doc.names, doc.other, doc.short])?;
             ins_audit.execute(params![now, actor, "patient", patient_id])?;
             ins_audit.execute(params![now, actor, "case", case_id])?;
         }

@@ -2,9 +2,17 @@
 //!
 //! SQLite folds neither katakana to hiragana, nor half-width kana, nor variant kanji,
 //! and its trigram index cannot answer a query shorter than three characters. So each
-//! case gets one normalised text (see [`normalize`]); queries are normalised the same
-//! way; terms of three or more characters go through the FTS5 trigram index and
-//! shorter ones through a substring scan of the same text.
+//! case is indexed from normalised text (see [`normalize`]), in two FTS5 indexes:
+//!
+//! - a trigram index over two columns, `names` (names, readings, romaji, reference)
+//!   and `other` (providers, treatment, notes), for terms of three characters or more;
+//! - a word index over short-query tokens: every one- and two-character piece of a
+//!   name in Japanese script, and every word of a name in Latin script (matched by
+//!   prefix), for terms of one or two characters.
+//!
+//! Every query reads its index newest case first and stops at the limit, so the cost
+//! does not grow with the number of matches. Names rank before other text: an exact
+//! reference first, then matches in names, then matches elsewhere.
 
 use rusqlite::{Connection, Transaction, params_from_iter};
 use unicode_normalization::UnicodeNormalization;
@@ -70,17 +78,14 @@ pub fn normalize(text: &str) -> String {
     katakana_to_hiragana(&unaccented)
 }
 
-/// What a case is found by, joined and normalised. Names come first so that a match
-/// early in the text is a match on the name, which ranks first for short queries.
-pub(crate) fn search_text(parts: &[&str]) -> String {
-    let mut text = String::new();
-    for part in parts.iter().filter(|p| !p.is_empty()) {
-        if !text.is_empty() {
-            text.push_str(" | ");
-        }
-        text.push_str(&normalize(part));
-    }
-    text
+/// Joins normalised parts with a separator no query term can span.
+fn joined(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| normalize(p))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// Romaji for a kana reading, so `takahashi` finds 高橋 when the reading is known.
@@ -89,22 +94,96 @@ pub(crate) fn romaji(kana: &str) -> String {
     kana.to_romaji().replace('\'', "")
 }
 
+/// Japanese script: kana (folded to hiragana by [`normalize`]) and kanji.
+fn is_japanese(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// The tokens that answer one- and two-character queries: each one- and
+/// two-character piece of a run of Japanese script (高橋 → 高, 橋, 高橋), and each
+/// word of Latin script whole (matched by prefix at query time).
+fn short_tokens(name_parts: &[&str]) -> String {
+    let mut tokens: Vec<String> = Vec::new();
+    for part in name_parts {
+        let text = normalize(part);
+        let mut run: Vec<char> = Vec::new();
+        let mut word = String::new();
+        let flush_run = |run: &mut Vec<char>, tokens: &mut Vec<String>| {
+            for i in 0..run.len() {
+                tokens.push(run[i].to_string());
+                if i + 1 < run.len() {
+                    tokens.push(run[i..i + 2].iter().collect());
+                }
+            }
+            run.clear();
+        };
+        for c in text.chars() {
+            if is_japanese(c) {
+                if !word.is_empty() {
+                    tokens.push(std::mem::take(&mut word));
+                }
+                run.push(c);
+            } else {
+                flush_run(&mut run, &mut tokens);
+                if c.is_alphanumeric() {
+                    word.push(c);
+                } else if !word.is_empty() {
+                    tokens.push(std::mem::take(&mut word));
+                }
+            }
+        }
+        flush_run(&mut run, &mut tokens);
+        if !word.is_empty() {
+            tokens.push(word);
+        }
+    }
+    tokens.sort();
+    tokens.dedup();
+    tokens.join(" ")
+}
+
+/// What a case is found by, as stored in `case_search`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SearchDocument {
+    pub names: String,
+    pub other: String,
+    pub short: String,
+}
+
 /// The one definition of what a case is found by, shared by the store and the demo
 /// generator. `fields`: family and given name, their kana readings, reference,
 /// provider names in en/fr/ja, treatment. Romaji of the readings is added so that
 /// `takahashi` finds 高橋.
-pub(crate) fn case_text(fields: [Option<&str>; 9], notes: &[&str]) -> String {
+pub(crate) fn case_document(fields: [Option<&str>; 9], notes: &[&str]) -> SearchDocument {
     let romaji: Vec<String> = fields[2..4].iter().flatten().map(|k| romaji(k)).collect();
-    let mut parts: Vec<&str> = fields[..4].iter().flatten().copied().collect();
-    parts.extend(romaji.iter().map(String::as_str));
-    parts.extend(fields[4..].iter().flatten().copied());
-    parts.extend(notes);
-    search_text(&parts)
+    let mut name_parts: Vec<&str> = fields[..4].iter().flatten().copied().collect();
+    name_parts.extend(romaji.iter().map(String::as_str));
+    let short = short_tokens(&name_parts);
+    name_parts.extend(fields[4]);
+    let mut other: Vec<&str> = fields[5..].iter().flatten().copied().collect();
+    other.extend(notes);
+    SearchDocument {
+        names: joined(&name_parts),
+        other: joined(&other),
+        short,
+    }
 }
 
-/// Rebuilds the search text of one case from what is stored.
+const UPSERT: &str = "INSERT INTO case_search (case_id, names, other, short) VALUES (?1, ?2, ?3, ?4)
+     ON CONFLICT(case_id) DO UPDATE SET names = excluded.names, other = excluded.other, short = excluded.short";
+
+pub(crate) fn store_document(
+    tx: &Transaction<'_>,
+    case: i64,
+    doc: &SearchDocument,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(UPSERT)?
+        .execute(rusqlite::params![case, doc.names, doc.other, doc.short])?;
+    Ok(())
+}
+
+/// Rebuilds the search document of one case from what is stored.
 pub(crate) fn index_case(tx: &Transaction<'_>, case: CaseId) -> rusqlite::Result<()> {
-    // Names first, then readings, reference, provider names, treatment.
     let fields: Vec<Option<String>> = tx.query_row(
         "SELECT p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, c.reference, v.name_en, v.name_fr, v.name_ja, c.treatment
          FROM cases c JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id WHERE c.id = ?1",
@@ -117,13 +196,11 @@ pub(crate) fn index_case(tx: &Transaction<'_>, case: CaseId) -> rusqlite::Result
         .collect::<rusqlite::Result<_>>()?;
     let f: Vec<Option<&str>> = fields.iter().map(Option::as_deref).collect();
     let notes: Vec<&str> = bodies.iter().map(String::as_str).collect();
-    let text = case_text(
+    let doc = case_document(
         [f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]],
         &notes,
     );
-    tx.prepare_cached("INSERT INTO case_search (case_id, text) VALUES (?1, ?2) ON CONFLICT(case_id) DO UPDATE SET text = excluded.text")?
-        .execute(rusqlite::params![case, text])?;
-    Ok(())
+    store_document(tx, case.0, &doc)
 }
 
 /// An FTS5 string literal: the term in double quotes, inner quotes doubled, so
@@ -132,53 +209,124 @@ fn fts_phrase(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
 }
 
+/// How a query reaches the indexes: one FTS5 expression per index, either absent.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct QueryPlan {
+    /// For the trigram index: every long term, as a phrase.
+    pub long: Option<String>,
+    /// For the short-token index: Japanese pieces exact, Latin words by prefix.
+    pub short: Option<String>,
+}
+
+pub(crate) fn plan(query: &str) -> QueryPlan {
+    let normalized = normalize(query);
+    let mut long = Vec::new();
+    let mut short = Vec::new();
+    for term in normalized.split_whitespace() {
+        if term.chars().count() >= 3 {
+            long.push(fts_phrase(term));
+        } else if term.chars().all(is_japanese) {
+            short.push(fts_phrase(term));
+        } else {
+            // The word index splits on punctuation; a short term without letters or
+            // digits can match nothing and is dropped rather than sent as syntax.
+            let word: String = term.chars().filter(|c| c.is_alphanumeric()).collect();
+            if !word.is_empty() {
+                short.push(format!("{}*", fts_phrase(&word)));
+            }
+        }
+    }
+    let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(" "));
+    QueryPlan {
+        long: join(long),
+        short: join(short),
+    }
+}
+
+/// Matching case ids, newest first, at most `limit`, skipping `seen`.
+fn matching_ids(
+    conn: &Connection,
+    plan: &QueryPlan,
+    names_only: bool,
+    limit: usize,
+    seen: &[i64],
+) -> rusqlite::Result<Vec<i64>> {
+    let fetch = (limit + seen.len()) as i64;
+    let (sql, params): (&str, Vec<String>) = match (&plan.long, &plan.short) {
+        (Some(long), short) => {
+            let expr = if names_only {
+                format!("names : ({long})")
+            } else {
+                long.clone()
+            };
+            match short {
+                Some(short) => (
+                    "SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?1
+                     AND rowid IN (SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?2)
+                     ORDER BY rowid DESC LIMIT ?3",
+                    vec![expr, short.clone()],
+                ),
+                None => (
+                    "SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+                    vec![expr],
+                ),
+            }
+        }
+        (None, Some(short)) => (
+            "SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+            vec![short.clone()],
+        ),
+        (None, None) => return Ok(vec![]),
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut values: Vec<rusqlite::types::Value> = params
+        .into_iter()
+        .map(rusqlite::types::Value::Text)
+        .collect();
+    values.push(rusqlite::types::Value::Integer(fetch));
+    let ids = stmt
+        .query_map(params_from_iter(values.iter()), |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ids
+        .into_iter()
+        .filter(|id| !seen.contains(id))
+        .take(limit)
+        .collect())
+}
+
 pub(crate) fn search(
     conn: &Connection,
     query: &str,
     limit: u32,
 ) -> rusqlite::Result<Vec<SearchHit>> {
-    let normalized = normalize(query);
-    let terms: Vec<&str> = normalized.split_whitespace().collect();
-    if terms.is_empty() {
+    let limit = limit as usize;
+    let plan = plan(query);
+    let mut ids: Vec<i64> = Vec::new();
+    // A whole reference is an exact hit and comes first.
+    let exact: Option<i64> = conn
+        .prepare_cached("SELECT id FROM cases WHERE reference = ?1")?
+        .query_row([query.trim().to_uppercase()], |r| r.get(0))
+        .ok();
+    ids.extend(exact);
+    if ids.len() < limit {
+        let more = matching_ids(conn, &plan, plan.long.is_some(), limit - ids.len(), &ids)?;
+        ids.extend(more);
+    }
+    // Then the same terms anywhere: providers, treatment, notes.
+    if ids.len() < limit && plan.long.is_some() {
+        let more = matching_ids(conn, &plan, false, limit - ids.len(), &ids)?;
+        ids.extend(more);
+    }
+    if ids.is_empty() {
         return Ok(vec![]);
     }
-    let (long, short): (Vec<&str>, Vec<&str>) = terms.iter().partition(|t| t.chars().count() >= 3);
-    let mut params: Vec<String> = vec![query.trim().to_uppercase()];
-    let mut filters = Vec::new();
-    for t in &short {
-        params.push((*t).to_owned());
-        filters.push(format!("instr(s.text, ?{}) > 0", params.len()));
-    }
-    let filter = if filters.is_empty() {
-        String::new()
-    } else {
-        format!(" AND {}", filters.join(" AND "))
-    };
-    params.push(limit.to_string());
-    let limit_param = params.len();
-    let sql = if long.is_empty() {
-        // No trigram can help: scan the normalised text; earlier matches are name matches.
-        format!(
-            "{SUMMARY_SELECT} JOIN case_search s ON s.case_id = c.id WHERE 1{filter}
-             ORDER BY c.reference = ?1 DESC, instr(s.text, ?2), c.id DESC LIMIT ?{limit_param}"
-        )
-    } else {
-        params.push(
-            long.iter()
-                .map(|t| fts_phrase(t))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        let match_param = params.len();
-        format!(
-            "{SUMMARY_SELECT} JOIN case_search_fts f ON f.rowid = c.id JOIN case_search s ON s.case_id = c.id
-             WHERE case_search_fts MATCH ?{match_param}{filter}
-             ORDER BY c.reference = ?1 DESC, c.reference LIKE '%' || ?1 DESC, f.rank, c.id DESC LIMIT ?{limit_param}"
-        )
-    };
-    let mut stmt = conn.prepare_cached(&sql)?;
-    stmt.query_map(params_from_iter(params.iter()), CaseSummary::from_row)?
-        .collect()
+    let placeholders = vec!["?"; ids.len()].join(",");
+    let mut stmt = conn.prepare(&format!("{SUMMARY_SELECT} WHERE c.id IN ({placeholders})"))?;
+    let mut hits: Vec<SearchHit> = stmt
+        .query_map(params_from_iter(ids.iter()), CaseSummary::from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    hits.sort_by_key(|h| ids.iter().position(|id| *id == h.id.0));
+    Ok(hits)
 }
 
 impl Store {
@@ -215,6 +363,27 @@ mod tests {
     #[test]
     fn romaji_of_a_reading() {
         assert_eq!(romaji("たかはし"), "takahashi");
+    }
+
+    #[test]
+    fn short_tokens_cover_japanese_pieces_and_latin_words() {
+        let tokens = short_tokens(&["高橋", "健一", "タカハシ", "Côté Élodie"]);
+        let tokens: Vec<&str> = tokens.split(' ').collect();
+        for t in [
+            "高", "橋", "高橋", "健", "健一", "た", "たか", "はし", "cote", "elodie",
+        ] {
+            assert!(tokens.contains(&t), "{t} missing from {tokens:?}");
+        }
+        assert!(!tokens.contains(&"高橋健"), "no piece longer than two");
+    }
+
+    #[test]
+    fn plan_sends_each_term_to_the_index_that_can_answer_it() {
+        let p = plan("髙橋 ken CÔTÉ");
+        assert_eq!(p.short.as_deref(), Some("\"高橋\""));
+        assert_eq!(p.long.as_deref(), Some("\"ken\" \"cote\""));
+        assert_eq!(plan("ro").short.as_deref(), Some("\"ro\"*"));
+        assert_eq!(plan("* %").short, None, "punctuation alone asks nothing");
     }
 
     #[test]

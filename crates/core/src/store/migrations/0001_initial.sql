@@ -124,22 +124,32 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_entity ON audit_log(entity, entity_id);
 
--- Search: one normalised text per case (see search.rs), in a plain table for
--- one- and two-character queries and in a trigram index for longer ones.
+-- Search (see search.rs): normalised text per case, in a trigram index for terms of
+-- three characters or more and a word index of short-query tokens for shorter ones.
 CREATE TABLE case_search (
     case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
-    text    TEXT NOT NULL
+    names   TEXT NOT NULL,
+    other   TEXT NOT NULL,
+    short   TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE case_search_fts USING fts5(
-    text, content = 'case_search', content_rowid = 'case_id', tokenize = 'trigram'
+    names, other, content = 'case_search', content_rowid = 'case_id', tokenize = 'trigram'
+);
+CREATE VIRTUAL TABLE case_search_short USING fts5(
+    short, content = 'case_search', content_rowid = 'case_id',
+    tokenize = 'unicode61 remove_diacritics 0', detail = 'none'
 );
 CREATE TRIGGER case_search_ai AFTER INSERT ON case_search BEGIN
-    INSERT INTO case_search_fts (rowid, text) VALUES (new.case_id, new.text);
+    INSERT INTO case_search_fts (rowid, names, other) VALUES (new.case_id, new.names, new.other);
+    INSERT INTO case_search_short (rowid, short) VALUES (new.case_id, new.short);
 END;
 CREATE TRIGGER case_search_ad AFTER DELETE ON case_search BEGIN
-    INSERT INTO case_search_fts (case_search_fts, rowid, text) VALUES ('delete', old.case_id, old.text);
+    INSERT INTO case_search_fts (case_search_fts, rowid, names, other) VALUES ('delete', old.case_id, old.names, old.other);
+    INSERT INTO case_search_short (case_search_short, rowid, short) VALUES ('delete', old.case_id, old.short);
 END;
 CREATE TRIGGER case_search_au AFTER UPDATE ON case_search BEGIN
-    INSERT INTO case_search_fts (case_search_fts, rowid, text) VALUES ('delete', old.case_id, old.text);
-    INSERT INTO case_search_fts (rowid, text) VALUES (new.case_id, new.text);
+    INSERT INTO case_search_fts (case_search_fts, rowid, names, other) VALUES ('delete', old.case_id, old.names, old.other);
+    INSERT INTO case_search_short (case_search_short, rowid, short) VALUES ('delete', old.case_id, old.short);
+    INSERT INTO case_search_fts (rowid, names, other) VALUES (new.case_id, new.names, new.other);
+    INSERT INTO case_search_short (rowid, short) VALUES (new.case_id, new.short);
 END;
