@@ -7,7 +7,7 @@ menu-language = Langue
 menu-new-case = Nouveau dossier
 menu-cases = Dossiers
 
-search-placeholder = Rechercher noms, lectures, références, établissements, notes…
+search-placeholder = Rechercher par nom, lecture, référence, établissement ou note…
 search-label = Rechercher des dossiers
 search-no-results = Aucun dossier ne correspond à « { $query } ».
 
@@ -53,7 +53,7 @@ field-family-name = Nom de famille
 field-given-name = Prénom
 field-family-name-kana = Lecture du nom de famille (kana)
 field-given-name-kana = Lecture du prénom (kana)
-field-name-order = Ordre du nom
+field-name-order = Ordre des noms
 field-birth-date = Date de naissance
 field-sex = Sexe
 field-nationality = Nationalité
@@ -79,7 +79,7 @@ field-opened-on = Ouvert le
 field-estimated-cost = Coût estimé
 field-currency = Devise
 field-deposit = Acompte reçu
-field-companions = Accompagnateurs
+field-companions = Nombre d’accompagnateurs
 field-note-text = Note
 field-task-title = Tâche
 field-reference = Référence
@@ -107,8 +107,8 @@ search-result-count = { $count ->
     [one] { $count } résultat
    *[other] { $count } résultats
 }
-search-first-results = { $count } premiers résultats — précisez la recherche
-form-discard-question = Abandonner le nouveau dossier commencé ? Ce que vous avez saisi sera perdu.
+search-first-results = Les { $count } premiers résultats — précisez votre recherche
+form-discard-question = Abandonner le nouveau dossier en cours ? Les données saisies seront perdues.
 form-discard = Abandonner
 form-keep-editing = Continuer la saisie
 
@@ -118,7 +118,7 @@ menu-quit = Quitter
 field-coordinator = Nom de la personne coordonnatrice
 settings-title = Paramètres
 settings-language = Langue de l’interface
-settings-japanese-era = Afficher les dates japonaises selon l’ère impériale (令和)
+settings-japanese-era = Afficher les dates en japonais selon l’ère impériale (令和)
 settings-coordinator-hint = Inscrit au journal d’audit comme auteur de chaque modification.
 settings-database = Fichier de base de données
 settings-save = Enregistrer les paramètres
@@ -132,27 +132,27 @@ cli-demo-created = { $count ->
    *[other] { $count } dossiers de démonstration créés.
 }
 cli-check-ok = Base de données en bon état (version du schéma { $version }, dossiers : { $cases }).
-cli-about = Kakehashi, gestion de dossiers : l’interface en ligne de commande d’une base de dossiers
-cli-arg-db = Fichier de base de données (par défaut : celle de l’application, dans le dossier de données du système)
-cli-arg-lang = Langue des messages et des libellés : en, fr ou ja (par défaut : celle du système)
-cli-about-demo = Remplir une base vide de dossiers fictifs de démonstration (la même graine donne les mêmes données)
+cli-about = Kakehashi, gestionnaire de dossiers : interface en ligne de commande d’une base de dossiers
+cli-arg-db = Fichier de base de données (par défaut : la base de l’application, dans le répertoire de données d’applications du système)
+cli-arg-lang = Langue des messages et des libellés : en, fr ou ja (par défaut : selon les paramètres régionaux du système)
+cli-about-demo = Remplir une base vide de dossiers de démonstration fictifs (la même graine donne les mêmes données)
 cli-arg-demo-cases = Nombre de dossiers à créer
 cli-arg-demo-seed = Graine du générateur
 cli-arg-demo-anchor = « Aujourd’hui » pour les données générées, AAAA-MM-JJ (par défaut : aujourd’hui)
 cli-about-case = Créer, afficher et lister des dossiers
-cli-about-case-create = Créer un patient et un dossier à partir de JSON et afficher la nouvelle référence
-cli-arg-case-create-json = Fichier JSON, ou - pour lire l’entrée standard
+cli-about-case-create = Créer un patient et un dossier à partir de données JSON et afficher la nouvelle référence
+cli-arg-case-create-json = Fichier JSON, ou « - » pour lire l’entrée standard
 cli-about-case-show = Afficher un dossier
 cli-arg-case-show-reference = Référence du dossier, p. ex. KH-2026-0042
-cli-arg-case-show-json = Afficher du JSON plutôt que du texte
+cli-arg-case-show-json = Afficher le résultat en JSON plutôt qu’en texte
 cli-about-case-list = Lister les dossiers, du plus récent au plus ancien
-cli-arg-case-list-json = Afficher du JSON plutôt que du texte
+cli-arg-case-list-json = Afficher le résultat en JSON plutôt qu’en texte
 cli-arg-case-list-limit = Nombre maximal de dossiers affichés
-cli-arg-case-list-offset = Nombre de dossiers à sauter
-cli-about-search = Rechercher des dossiers par nom (toute écriture), lecture, référence, établissement ou note
-cli-arg-search-query = Ce qu’il faut chercher
+cli-arg-case-list-offset = Nombre de dossiers à ignorer au début
+cli-about-search = Rechercher des dossiers par nom (dans n’importe quelle écriture), lecture, référence, établissement ou note
+cli-arg-search-query = Texte à rechercher
 cli-arg-search-limit = Nombre maximal de résultats affichés
-cli-arg-search-json = Afficher du JSON plutôt que du texte
+cli-arg-search-json = Afficher le résultat en JSON plutôt qu’en texte
 cli-about-check = Vérifier l’intégrité de la base et afficher la version de son schéma
 cli-about-message = Afficher un message de l’interface dans la langue choisie (pour les scripts et les traducteurs)
 cli-arg-message-id = Identifiant du message, p. ex. case-count

@@ -19,4 +19,4 @@ error-file = Impossible de lire ou d’écrire un fichier : { $detail }
 error-unexpected = Une erreur inattendue s’est produite : { $detail }
 error-no-database = Aucune base de données n’est ouverte.
 error-demo-needs-empty-database = Les dossiers de démonstration ne peuvent être ajoutés qu’à une base de données vide, afin que des patients fictifs ne côtoient jamais de vrais patients.
-error-demo-too-large = Au plus { $max } dossiers de démonstration peuvent être créés.
+error-demo-too-large = Vous pouvez créer au plus { $max } dossiers de démonstration.

@@ -1,7 +1,7 @@
 ## Errors shown to a coordinator. { $field } is the label of the field at fault.
 
 error-required = 「{ $field }」は必須です。
-error-too-long = 「{ $field }」が長すぎます（{ $max }文字以内で入力してください）。
+error-too-long = 「{ $field }」が長すぎます（{ $max } 文字以内で入力してください）。
 error-date-in-future = 「{ $field }」に未来の日付は指定できません。
 error-invalid-date = 「{ $field }」は有効な日付ではありません（YYYY-MM-DD の形式で入力してください）。
 error-unknown-value = 「{ $field }」：「{ $value }」は指定できる値ではありません。
