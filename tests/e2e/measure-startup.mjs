@@ -38,7 +38,7 @@ function appPss() {
 const db = freshDbPath();
 const t0 = performance.now();
 cli(db, ["demo", "--cases", String(CASES), "--seed", "1"]);
-console.log(`demo database: ${CASES} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s (debug CLI)`);
+console.log(`demo database: ${CASES} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const times = [];
 let memory = 0;
