@@ -215,6 +215,9 @@ macro_rules! summary_joins {
     };
 }
 
+pub(crate) const CASE_BY_REFERENCE: &str = "SELECT id FROM cases WHERE reference = ?1";
+pub(crate) const CASE_EXTRAS: &str = "SELECT provider_id, treatment, physician, companions, estimate_minor, currency, deposit_minor FROM cases WHERE id = ?1";
+
 pub(crate) const SUMMARY_SELECT: &str = concat!(
     "SELECT ",
     summary_columns!(),
@@ -224,14 +227,14 @@ pub(crate) const SUMMARY_SELECT: &str = concat!(
 
 // A page is chosen on the cases' index alone and only its rows are joined: an
 // OFFSET over the joined rows would read every skipped patient too.
-const PAGE_ALL: &str = concat!(
+pub(crate) const PAGE_ALL: &str = concat!(
     "SELECT ",
     summary_columns!(),
     " FROM (SELECT id FROM cases ORDER BY id DESC LIMIT ?1 OFFSET ?2) page JOIN cases c ON c.id = page.id ",
     summary_joins!(),
     " ORDER BY c.id DESC"
 );
-const PAGE_BY_STATUS: &str = concat!(
+pub(crate) const PAGE_BY_STATUS: &str = concat!(
     "SELECT ",
     summary_columns!(),
     " FROM (SELECT id FROM cases WHERE status = ?3 ORDER BY id DESC LIMIT ?1 OFFSET ?2) page JOIN cases c ON c.id = page.id ",
@@ -441,7 +444,7 @@ impl Store {
     fn case_id(&self, reference: &str) -> Result<CaseId> {
         self.conn()
             .query_row(
-                "SELECT id FROM cases WHERE reference = ?1",
+                CASE_BY_REFERENCE,
                 // References are printed in capitals; people type them any way.
                 [reference.trim().to_uppercase()],
                 |r| r.get(0),
@@ -461,21 +464,17 @@ impl Store {
             [id],
             CaseSummary::from_row,
         )?;
-        let extras = conn.query_row(
-            "SELECT provider_id, treatment, physician, companions, estimate_minor, currency, deposit_minor FROM cases WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(CaseExtras {
-                    provider_id: r.get(0)?,
-                    treatment: r.get(1)?,
-                    physician: r.get(2)?,
-                    companions: r.get(3)?,
-                    estimate: r.get(4)?,
-                    currency: r.get(5)?,
-                    deposit: r.get(6)?,
-                })
-            },
-        )?;
+        let extras = conn.query_row(CASE_EXTRAS, [id], |r| {
+            Ok(CaseExtras {
+                provider_id: r.get(0)?,
+                treatment: r.get(1)?,
+                physician: r.get(2)?,
+                companions: r.get(3)?,
+                estimate: r.get(4)?,
+                currency: r.get(5)?,
+                deposit: r.get(6)?,
+            })
+        })?;
         let CaseExtras {
             provider_id,
             treatment,

@@ -105,6 +105,10 @@ pub fn default_checklist(direction: Direction) -> &'static [DocumentKind] {
     }
 }
 
+/// Read on every case opening; guarded by the query-plan test.
+pub(crate) const DOCUMENTS_FOR_CASE: &str =
+    "SELECT id, kind, state, note FROM documents WHERE case_id = ?1 ORDER BY id";
+
 impl DocumentItem {
     pub(crate) fn insert_defaults(
         tx: &Transaction<'_>,
@@ -121,9 +125,7 @@ impl DocumentItem {
     }
 
     pub(crate) fn for_case(conn: &Connection, case: CaseId) -> rusqlite::Result<Vec<DocumentItem>> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, kind, state, note FROM documents WHERE case_id = ?1 ORDER BY id",
-        )?;
+        let mut stmt = conn.prepare_cached(DOCUMENTS_FOR_CASE)?;
         stmt.query_map([case], |r| {
             Ok(DocumentItem {
                 id: r.get(0)?,

@@ -41,11 +41,12 @@ pub struct Note {
     pub body: String,
 }
 
+/// Read on every case opening; guarded by the query-plan test.
+pub(crate) const NOTES_FOR_CASE: &str = "SELECT id, written_at, channel, body FROM notes WHERE case_id = ?1 ORDER BY written_at DESC, id DESC";
+
 impl Note {
     pub(crate) fn for_case(conn: &Connection, case: CaseId) -> rusqlite::Result<Vec<Note>> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, written_at, channel, body FROM notes WHERE case_id = ?1 ORDER BY written_at DESC, id DESC",
-        )?;
+        let mut stmt = conn.prepare_cached(NOTES_FOR_CASE)?;
         stmt.query_map([case], |r| {
             Ok(Note {
                 id: r.get(0)?,

@@ -243,6 +243,15 @@ pub(crate) fn plan(query: &str) -> QueryPlan {
     }
 }
 
+// Each reads its index newest first and stops at the limit.
+pub(crate) const LONG_ONLY: &str =
+    "SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2";
+pub(crate) const LONG_AND_SHORT: &str =
+    "SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?1
+     AND rowid IN (SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?2)
+     ORDER BY rowid DESC LIMIT ?3";
+pub(crate) const SHORT_ONLY: &str = "SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?1 ORDER BY rowid DESC LIMIT ?2";
+
 /// Matching case ids, newest first, at most `limit`, skipping `seen`.
 fn matching_ids(
     conn: &Connection,
@@ -260,22 +269,11 @@ fn matching_ids(
                 long.clone()
             };
             match short {
-                Some(short) => (
-                    "SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?1
-                     AND rowid IN (SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?2)
-                     ORDER BY rowid DESC LIMIT ?3",
-                    vec![expr, short.clone()],
-                ),
-                None => (
-                    "SELECT rowid FROM case_search_fts WHERE case_search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-                    vec![expr],
-                ),
+                Some(short) => (LONG_AND_SHORT, vec![expr, short.clone()]),
+                None => (LONG_ONLY, vec![expr]),
             }
         }
-        (None, Some(short)) => (
-            "SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-            vec![short.clone()],
-        ),
+        (None, Some(short)) => (SHORT_ONLY, vec![short.clone()]),
         (None, None) => return Ok(vec![]),
     };
     let mut stmt = conn.prepare_cached(sql)?;
@@ -304,7 +302,7 @@ pub(crate) fn search(
     let mut ids: Vec<i64> = Vec::new();
     // A whole reference is an exact hit and comes first.
     let exact: Option<i64> = conn
-        .prepare_cached("SELECT id FROM cases WHERE reference = ?1")?
+        .prepare_cached(crate::case::CASE_BY_REFERENCE)?
         .query_row([query.trim().to_uppercase()], |r| r.get(0))
         .ok();
     ids.extend(exact);

@@ -19,15 +19,16 @@ pub struct Task {
     pub done: bool,
 }
 
+/// Read on every case opening; guarded by the query-plan test.
+pub(crate) const TASKS_FOR_CASE: &str = "SELECT id, title, due_on, done FROM tasks WHERE case_id = ?1 ORDER BY done, due_on IS NULL, due_on, id";
+
 impl Task {
     pub(crate) fn for_case(
         conn: &Connection,
         case: CaseId,
         today: NaiveDate,
     ) -> rusqlite::Result<Vec<Task>> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, title, due_on, done FROM tasks WHERE case_id = ?1 ORDER BY done, due_on IS NULL, due_on, id",
-        )?;
+        let mut stmt = conn.prepare_cached(TASKS_FOR_CASE)?;
         stmt.query_map([case], |r| {
             let due_on: Option<NaiveDate> = r.get(2)?;
             Ok(Task {

@@ -53,6 +53,11 @@ pub struct TimelineEvent {
     pub status_to: Option<CaseStatus>,
 }
 
+/// Read on every case opening; guarded by the query-plan test.
+pub(crate) const TIMELINE_FOR_CASE: &str =
+    "SELECT id, kind, starts_at, ends_at, zone, title, status_from, status_to
+             FROM timeline_events WHERE case_id = ?1 ORDER BY starts_at, id";
+
 impl TimelineEvent {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<TimelineEvent> {
         Ok(TimelineEvent {
@@ -71,10 +76,7 @@ impl TimelineEvent {
         conn: &Connection,
         case: CaseId,
     ) -> rusqlite::Result<Vec<TimelineEvent>> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, kind, starts_at, ends_at, zone, title, status_from, status_to
-             FROM timeline_events WHERE case_id = ?1 ORDER BY starts_at, id",
-        )?;
+        let mut stmt = conn.prepare_cached(TIMELINE_FOR_CASE)?;
         stmt.query_map([case], TimelineEvent::from_row)?.collect()
     }
 }

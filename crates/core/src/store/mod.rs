@@ -2,6 +2,8 @@
 //! references. One connection, one writer per file.
 
 mod migrations;
+#[cfg(test)]
+mod query_plans;
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
