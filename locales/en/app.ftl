@@ -154,6 +154,17 @@ cli-arg-search-query = What to look for
 cli-arg-search-limit = Most results to print
 cli-arg-search-json = Print JSON instead of text
 cli-about-check = Check the database's integrity and print its schema version
+cli-about-bench = Time search, list pages and case opening in the core and straight on SQLite (p50 / p95)
+cli-arg-bench-iterations = Runs of each query
+cli-arg-bench-json = Print JSON instead of a table
+cli-bench-title = { $cases } cases — milliseconds, p50 / p95
+cli-bench-col-what = Query
+cli-bench-col-core = Core
+cli-bench-col-sqlite = SQLite alone
+cli-bench-col-ratio = p95 ratio
+cli-bench-search = search “{ $query }”
+cli-bench-list-page = case list, page at { $offset }
+cli-bench-case-detail = open a case
 cli-about-message = Print one interface message in the chosen language (for scripts and translators)
 cli-arg-message-id = Message id, e.g. case-count
 cli-arg-message-args = An argument as NAME=VALUE; repeat for more

@@ -154,6 +154,17 @@ cli-arg-search-query = Texte à rechercher
 cli-arg-search-limit = Nombre maximal de résultats affichés
 cli-arg-search-json = Afficher le résultat en JSON plutôt qu’en texte
 cli-about-check = Vérifier l’intégrité de la base et afficher la version de son schéma
+cli-about-bench = Chronométrer la recherche, les pages de la liste et l’ouverture d’un dossier dans le noyau et directement dans SQLite (p50 / p95)
+cli-arg-bench-iterations = Nombre d’exécutions de chaque requête
+cli-arg-bench-json = Afficher le résultat en JSON plutôt qu’en tableau
+cli-bench-title = { $cases } dossiers — millisecondes, p50 / p95
+cli-bench-col-what = Requête
+cli-bench-col-core = Noyau
+cli-bench-col-sqlite = SQLite seul
+cli-bench-col-ratio = Rapport p95
+cli-bench-search = recherche « { $query } »
+cli-bench-list-page = liste des dossiers, page à { $offset }
+cli-bench-case-detail = ouverture d’un dossier
 cli-about-message = Afficher un message de l’interface dans la langue choisie (pour les scripts et les traducteurs)
 cli-arg-message-id = Identifiant du message, p. ex. case-count
 cli-arg-message-args = Un argument sous la forme NOM=VALEUR ; à répéter au besoin

@@ -145,6 +145,17 @@ cli-arg-search-query = 検索する語句
 cli-arg-search-limit = 表示する最大件数
 cli-arg-search-json = テキストではなく JSON で出力します
 cli-about-check = データベースの整合性を確認し、スキーマのバージョンを表示します
+cli-about-bench = 検索・一覧ページ・案件表示の所要時間を、コアと SQLite 単体で計測します（p50 / p95）
+cli-arg-bench-iterations = 各クエリの実行回数
+cli-arg-bench-json = 表ではなく JSON で出力します
+cli-bench-title = 案件 { $cases } 件 — 単位：ミリ秒（p50 / p95）
+cli-bench-col-what = クエリ
+cli-bench-col-core = コア
+cli-bench-col-sqlite = SQLite 単体
+cli-bench-col-ratio = p95 の比
+cli-bench-search = 検索「{ $query }」
+cli-bench-list-page = 案件一覧（{ $offset } 件目から）
+cli-bench-case-detail = 案件を開く
 cli-about-message = 画面のメッセージを 1 件、指定の言語で表示します（スクリプト・翻訳者向け）
 cli-arg-message-id = メッセージ ID（例：case-count）
 cli-arg-message-args = 引数（名前=値 の形式）。複数ある場合は繰り返し指定します

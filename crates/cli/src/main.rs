@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use kakehashi_core::bench::{BenchClass, BenchRow};
 use kakehashi_core::demo::DemoOptions;
 use kakehashi_core::patient::display_name;
 use kakehashi_core::{CaseDetail, CaseListQuery, Error, Lang, Localizer, NewCase, Store, format};
@@ -45,6 +46,12 @@ enum Command {
         json: bool,
     },
     Check,
+    Bench {
+        #[arg(long, default_value_t = 200)]
+        iterations: usize,
+        #[arg(long)]
+        json: bool,
+    },
     Message {
         id: String,
         #[arg(long = "arg", value_name = "NAME=VALUE")]
@@ -272,6 +279,18 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                 )
             );
         }
+        Command::Bench {
+            iterations,
+            json: as_json,
+        } => {
+            let store = Store::open_read_only(&path)?;
+            let rows = store.bench(iterations.max(1))?;
+            if as_json {
+                println!("{}", json(&rows));
+            } else {
+                print!("{}", bench_table(&rows, store.case_count()?, lang, l10n));
+            }
+        }
         Command::Message { id, args } => {
             if !l10n.has(Lang::En, &id) {
                 return Err(Failure::UnknownMessage(id));
@@ -281,6 +300,49 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+fn bench_table(rows: &[BenchRow], cases: u32, lang: Lang, l10n: &Localizer) -> String {
+    let t = |id: &str| l10n.format(lang, id, &[]);
+    let mut out = format!(
+        "{}\n",
+        l10n.format_count(lang, "cli-bench-title", "cases", i64::from(cases))
+    );
+    let header = [
+        t("cli-bench-col-what"),
+        t("cli-bench-col-core"),
+        t("cli-bench-col-sqlite"),
+        t("cli-bench-col-ratio"),
+    ];
+    out.push_str(&format!(
+        "{:<34} {:>18} {:>18} {:>8}\n",
+        header[0], header[1], header[2], header[3]
+    ));
+    for r in rows {
+        let what = match &r.class {
+            BenchClass::Search { query } => {
+                l10n.format(lang, "cli-bench-search", &[("query", query)])
+            }
+            BenchClass::ListPage { offset } => {
+                l10n.format_count(lang, "cli-bench-list-page", "offset", i64::from(*offset))
+            }
+            BenchClass::CaseDetail => t("cli-bench-case-detail"),
+        };
+        let pair = |p50: f64, p95: f64| format!("{p50:.3} / {p95:.3}");
+        let ratio = if r.sqlite.p95_ms > 0.0 {
+            r.core.p95_ms / r.sqlite.p95_ms
+        } else {
+            1.0
+        };
+        out.push_str(&format!(
+            "{:<34} {:>18} {:>18} {:>7.2}x\n",
+            what,
+            pair(r.core.p50_ms, r.core.p95_ms),
+            pair(r.sqlite.p50_ms, r.sqlite.p95_ms),
+            ratio
+        ));
+    }
+    out
 }
 
 fn row(c: &kakehashi_core::CaseSummary, lang: Lang, l10n: &Localizer) -> String {

@@ -41,6 +41,7 @@ macro_rules! sql_enum {
     };
 }
 
+pub mod bench;
 pub mod case;
 pub mod demo;
 pub mod documents;

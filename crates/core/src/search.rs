@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use wana_kana::utils::katakana_to_hiragana::katakana_to_hiragana;
 
-use crate::case::{CaseSummary, SUMMARY_SELECT};
+use crate::case::CaseSummary;
 use crate::error::Result;
 use crate::ids::CaseId;
 use crate::store::Store;
@@ -252,6 +252,14 @@ pub(crate) const LONG_AND_SHORT: &str =
      ORDER BY rowid DESC LIMIT ?3";
 pub(crate) const SHORT_ONLY: &str = "SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?1 ORDER BY rowid DESC LIMIT ?2";
 
+/// The rows for a JSON array of case ids: one statement whatever the number of ids,
+/// so it is compiled once and cached.
+pub(crate) const SUMMARIES_BY_IDS: &str = concat!(
+    "SELECT c.id, c.reference, c.patient_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order, c.direction, c.specialty, c.status, c.priority, v.name_en, v.name_fr, v.name_ja, c.opened_on, c.target_date",
+    " FROM json_each(?1) ids JOIN cases c ON c.id = ids.value",
+    " JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id"
+);
+
 /// Matching case ids, newest first, at most `limit`, skipping `seen`.
 fn matching_ids(
     conn: &Connection,
@@ -318,10 +326,10 @@ pub(crate) fn search(
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let placeholders = vec!["?"; ids.len()].join(",");
-    let mut stmt = conn.prepare(&format!("{SUMMARY_SELECT} WHERE c.id IN ({placeholders})"))?;
+    let id_list = serde_json::to_string(&ids).expect("integers serialise");
+    let mut stmt = conn.prepare_cached(SUMMARIES_BY_IDS)?;
     let mut hits: Vec<SearchHit> = stmt
-        .query_map(params_from_iter(ids.iter()), CaseSummary::from_row)?
+        .query_map([id_list], CaseSummary::from_row)?
         .collect::<rusqlite::Result<_>>()?;
     hits.sort_by_key(|h| ids.iter().position(|id| *id == h.id.0));
     Ok(hits)

@@ -11,7 +11,7 @@ use crate::documents::DOCUMENTS_FOR_CASE;
 use crate::notes::NOTES_FOR_CASE;
 use crate::patient::PATIENT_COLUMNS;
 use crate::provider::PROVIDER_COLUMNS;
-use crate::search::{LONG_AND_SHORT, LONG_ONLY, SHORT_ONLY};
+use crate::search::{LONG_AND_SHORT, LONG_ONLY, SHORT_ONLY, SUMMARIES_BY_IDS};
 use crate::store::Store;
 use crate::tasks::TASKS_FOR_CASE;
 use crate::timeline::TIMELINE_FOR_CASE;
@@ -55,7 +55,6 @@ fn hot_queries_use_an_index() {
     let patient = format!("SELECT {PATIENT_COLUMNS} FROM patients WHERE id = ?1");
     let provider = format!("SELECT {PROVIDER_COLUMNS} FROM providers WHERE id = ?1");
     let summary = format!("{SUMMARY_SELECT} WHERE c.id = ?1");
-    let summaries = format!("{SUMMARY_SELECT} WHERE c.id IN (?1, ?2, ?3)");
     let queries: Vec<(&str, &str, Vec<&dyn ToSql>)> = vec![
         ("search_long", LONG_ONLY, vec![&"\"cote\"", &50]),
         (
@@ -70,7 +69,7 @@ fn hot_queries_use_an_index() {
             vec![&"KH-2026-0001"],
         ),
         ("summary", &summary, vec![&1]),
-        ("summaries", &summaries, vec![&1, &2, &3]),
+        ("summaries", SUMMARIES_BY_IDS, vec![&"[3, 1, 2]"]),
         ("page_all", PAGE_ALL, vec![&100, &0]),
         ("page_by_status", PAGE_BY_STATUS, vec![&100, &0, &"on-hold"]),
         ("count_all", "SELECT count(*) FROM cases", vec![]),

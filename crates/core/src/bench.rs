@@ -1,0 +1,208 @@
+//! `kakehashi bench`: the hot paths timed in the core and, side by side, the same SQL
+//! run straight on SQLite (prepared, stepped, columns read, no Rust types built), on
+//! the database at hand. The difference is what the core adds: normalising the query,
+//! ranking, and building the results.
+
+use std::time::Instant;
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, params_from_iter};
+use serde::Serialize;
+
+use crate::case::{CASE_BY_REFERENCE, CaseListQuery, PAGE_ALL, SUMMARY_SELECT};
+use crate::error::Result;
+use crate::search::{LONG_AND_SHORT, LONG_ONLY, QueryPlan, SHORT_ONLY, SUMMARIES_BY_IDS, plan};
+use crate::store::Store;
+
+/// One query of each class: two and one kanji, a hiragana reading, half-width
+/// katakana, accented Latin, two Latin letters, a reference number, a whole reference,
+/// a provider, two terms.
+pub const SEARCH_QUERIES: &[&str] = &[
+    "高橋",
+    "林",
+    "たかはし",
+    "ﾀｶﾊｼ",
+    "côté",
+    "ro",
+    "0042",
+    "KH-2026-0042",
+    "proton",
+    "高橋 健一",
+];
+
+/// What was timed; the CLI puts it into words.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum BenchClass {
+    Search { query: String },
+    ListPage { offset: u32 },
+    CaseDetail,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Timing {
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchRow {
+    pub class: BenchClass,
+    pub core: Timing,
+    pub sqlite: Timing,
+}
+
+fn time(iterations: usize, mut f: impl FnMut() -> Result<()>) -> Result<Timing> {
+    f()?; // warm the page cache and the statement cache
+    let mut samples = Vec::with_capacity(iterations);
+    for _ in 0..iterations {
+        let start = Instant::now();
+        f()?;
+        samples.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    Ok(Timing {
+        p50_ms: at(0.50),
+        p95_ms: at(0.95),
+    })
+}
+
+/// Steps every row and reads every column, as any client of SQLite must.
+fn drain(conn: &Connection, sql: &str, params: &[Value]) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let columns = stmt.column_count();
+    let mut rows = stmt.query(params_from_iter(params.iter()))?;
+    let mut first = Vec::new();
+    while let Some(row) = rows.next()? {
+        for i in 0..columns {
+            let _ = row.get_ref(i)?;
+        }
+        if let Ok(id) = row.get::<_, i64>(0) {
+            first.push(id);
+        }
+    }
+    Ok(first)
+}
+
+/// The statements `Store::search` runs for this plan, with its parameters ready-made.
+fn raw_search(
+    conn: &Connection,
+    plan: &QueryPlan,
+    exact: &str,
+    limit: i64,
+) -> rusqlite::Result<()> {
+    let mut ids = drain(conn, CASE_BY_REFERENCE, &[Value::Text(exact.to_owned())])?;
+    let pass = |names_only: bool| -> (&str, Vec<Value>) {
+        let text = |s: &str| Value::Text(s.to_owned());
+        match (&plan.long, &plan.short) {
+            (Some(long), short) => {
+                let expr = if names_only {
+                    format!("names : ({long})")
+                } else {
+                    long.clone()
+                };
+                match short {
+                    Some(short) => (
+                        LONG_AND_SHORT,
+                        vec![Value::Text(expr), text(short), Value::Integer(limit)],
+                    ),
+                    None => (LONG_ONLY, vec![Value::Text(expr), Value::Integer(limit)]),
+                }
+            }
+            (None, Some(short)) => (SHORT_ONLY, vec![text(short), Value::Integer(limit)]),
+            (None, None) => ("SELECT 1 WHERE 0", vec![]),
+        }
+    };
+    let (sql, params) = pass(plan.long.is_some());
+    ids.extend(drain(conn, sql, &params)?);
+    if (ids.len() as i64) < limit && plan.long.is_some() {
+        let (sql, params) = pass(false);
+        ids.extend(drain(conn, sql, &params)?);
+    }
+    ids.truncate(limit as usize);
+    if !ids.is_empty() {
+        let list = Value::Text(serde_json::to_string(&ids).expect("integers serialise"));
+        drain(conn, SUMMARIES_BY_IDS, &[list])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Times each hot path `iterations` times in the core and straight on SQLite.
+    pub fn bench(&self, iterations: usize) -> Result<Vec<BenchRow>> {
+        let conn = self.conn();
+        let mut rows = Vec::new();
+        for query in SEARCH_QUERIES {
+            let core = time(iterations, || self.search(query, 50).map(drop))?;
+            let p = plan(query);
+            let exact = query.trim().to_uppercase();
+            let sqlite = time(iterations, || Ok(raw_search(conn, &p, &exact, 50)?))?;
+            rows.push(BenchRow {
+                class: BenchClass::Search {
+                    query: (*query).to_owned(),
+                },
+                core,
+                sqlite,
+            });
+        }
+        let total = self.case_count()?;
+        for offset in [0, total / 2, total.saturating_sub(100)] {
+            let q = CaseListQuery {
+                status: None,
+                offset: Some(offset),
+                limit: Some(100),
+            };
+            let core = time(iterations, || self.list_cases(&q).map(drop))?;
+            let params = [Value::Integer(100), Value::Integer(i64::from(offset))];
+            let sqlite = time(iterations, || {
+                drain(conn, "SELECT count(*) FROM cases", &[])?;
+                Ok(drain(conn, PAGE_ALL, &params).map(drop)?)
+            })?;
+            rows.push(BenchRow {
+                class: BenchClass::ListPage { offset },
+                core,
+                sqlite,
+            });
+        }
+        if let Some(case) = self
+            .list_cases(&CaseListQuery {
+                limit: Some(1),
+                offset: Some(total / 3),
+                ..Default::default()
+            })?
+            .cases
+            .first()
+        {
+            let reference = case.reference.clone();
+            let core = time(iterations, || {
+                self.case_detail(reference.as_str()).map(drop)
+            })?;
+            let id = Value::Integer(case.id.0);
+            let sqlite = time(iterations, || {
+                drain(conn, CASE_BY_REFERENCE, &[Value::Text(reference.0.clone())])?;
+                drain(
+                    conn,
+                    &format!("{SUMMARY_SELECT} WHERE c.id = ?1"),
+                    std::slice::from_ref(&id),
+                )?;
+                for sql in [
+                    crate::case::CASE_EXTRAS,
+                    crate::timeline::TIMELINE_FOR_CASE,
+                    crate::documents::DOCUMENTS_FOR_CASE,
+                    crate::tasks::TASKS_FOR_CASE,
+                    crate::notes::NOTES_FOR_CASE,
+                ] {
+                    drain(conn, sql, std::slice::from_ref(&id))?;
+                }
+                Ok(())
+            })?;
+            rows.push(BenchRow {
+                class: BenchClass::CaseDetail,
+                core,
+                sqlite,
+            });
+        }
+        Ok(rows)
+    }
+}
