@@ -3,7 +3,6 @@
 use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoStaticStr};
 use ts_rs::TS;
 
 use crate::documents::DocumentItem;
@@ -19,30 +18,16 @@ use crate::tasks::Task;
 use crate::timeline::TimelineEvent;
 use crate::validate::{Field, LONG_TEXT_MAX, SHORT_TEXT_MAX, not_in_future, optional, parse_id};
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[ts(export)]
-pub enum Direction {
-    #[serde(rename = "ca-to-jp")]
-    #[strum(serialize = "ca-to-jp")]
-    CanadaToJapan,
-    #[serde(rename = "jp-to-ca")]
-    #[strum(serialize = "jp-to-ca")]
-    JapanToCanada,
+id_enum! {
+    "kebab-case" pub enum Direction {
+        #[serde(rename = "ca-to-jp")]
+        #[strum(serialize = "ca-to-jp")]
+        CanadaToJapan,
+        #[serde(rename = "jp-to-ca")]
+        #[strum(serialize = "jp-to-ca")]
+        JapanToCanada,
+    }
 }
-sql_enum!(Direction);
 
 impl Direction {
     /// The country where the care happens.
@@ -54,64 +39,32 @@ impl Direction {
     }
 }
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-#[ts(export)]
-pub enum Specialty {
-    Oncology,
-    ProtonTherapy,
-    HeavyIonTherapy,
-    CardiacSurgery,
-    Orthopaedics,
-    Neurosurgery,
-    RegenerativeMedicine,
-    Fertility,
-    HealthScreening,
-    Rehabilitation,
-    Other,
+id_enum! {
+    "kebab-case" pub enum Specialty {
+        Oncology,
+        ProtonTherapy,
+        HeavyIonTherapy,
+        CardiacSurgery,
+        Orthopaedics,
+        Neurosurgery,
+        RegenerativeMedicine,
+        Fertility,
+        HealthScreening,
+        Rehabilitation,
+        Other,
+    }
 }
-sql_enum!(Specialty);
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-#[ts(export)]
-pub enum Priority {
-    Low,
-    #[default]
-    Normal,
-    High,
-    Urgent,
+id_enum! {
+    #[derive(Default)]
+    "kebab-case" pub enum Priority {
+        Low,
+        #[default]
+        Normal,
+        High,
+        Urgent,
+    }
 }
-sql_enum!(Priority);
 
 /// The case part of a new case, as typed: ids and dates are text until validated.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]

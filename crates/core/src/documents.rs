@@ -2,69 +2,38 @@
 
 use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoStaticStr};
 use ts_rs::TS;
 
 use crate::case::Direction;
 use crate::ids::CaseId;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-#[ts(export)]
-pub enum DocumentKind {
-    Passport,
-    MedicalStayVisa,
-    Eta,
-    GuarantorLetter,
-    CertificateOfEligibility,
-    ReferralLetter,
-    MedicalRecords,
-    TranslatedRecords,
-    Imaging,
-    Insurance,
-    ConsentForm,
-    CostEstimate,
-    Other,
+id_enum! {
+    "kebab-case" pub enum DocumentKind {
+        Passport,
+        MedicalStayVisa,
+        Eta,
+        GuarantorLetter,
+        CertificateOfEligibility,
+        ReferralLetter,
+        MedicalRecords,
+        TranslatedRecords,
+        Imaging,
+        Insurance,
+        ConsentForm,
+        CostEstimate,
+        Other,
+    }
 }
-sql_enum!(DocumentKind);
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-#[ts(export)]
-pub enum DocumentState {
-    Missing,
-    Requested,
-    Received,
-    Verified,
-    NotNeeded,
+id_enum! {
+    "kebab-case" pub enum DocumentState {
+        Missing,
+        Requested,
+        Received,
+        Verified,
+        NotNeeded,
+    }
 }
-sql_enum!(DocumentState);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]

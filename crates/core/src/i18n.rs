@@ -5,38 +5,20 @@ use std::collections::BTreeMap;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
-use ts_rs::TS;
+use strum::IntoEnumIterator;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{Error, ErrorPayload};
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "lowercase")]
-#[strum(serialize_all = "lowercase")]
-#[ts(export)]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-    Ja,
+id_enum! {
+    #[derive(Default)]
+    "lowercase" pub enum Lang {
+        #[default]
+        En,
+        Fr,
+        Ja,
+    }
 }
-sql_enum!(Lang);
 
 impl Lang {
     pub fn id(self) -> &'static str {

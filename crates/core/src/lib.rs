@@ -41,6 +41,24 @@ macro_rules! sql_enum {
     };
 }
 
+/// A domain value kept and sent as a stable id (`records-review`, `ca-to-jp`), shown
+/// through the Fluent message `<kind>-<id>`, typed for the UI and stored by its id.
+macro_rules! id_enum {
+    ($(#[$meta:meta])* $case:literal pub enum $name:ident { $($body:tt)* }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash,
+            serde::Serialize, serde::Deserialize, ts_rs::TS,
+            strum::EnumString, strum::IntoStaticStr, strum::EnumIter,
+        )]
+        #[serde(rename_all = $case)]
+        #[strum(serialize_all = $case)]
+        #[ts(export)]
+        pub enum $name { $($body)* }
+        sql_enum!($name);
+    };
+}
+
 pub mod bench;
 pub mod case;
 pub mod demo;

@@ -1,31 +1,14 @@
 //! Amounts as integer minor units of an ISO 4217 currency: CAD has cents, JPY none.
 
 use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoStaticStr};
 use ts_rs::TS;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "UPPERCASE")]
-#[strum(serialize_all = "UPPERCASE")]
-#[ts(export)]
-pub enum Currency {
-    Cad,
-    Jpy,
+id_enum! {
+    "UPPERCASE" pub enum Currency {
+        Cad,
+        Jpy,
+    }
 }
-sql_enum!(Currency);
 
 impl Currency {
     /// Digits after the decimal point (ISO 4217 minor unit).

@@ -3,34 +3,18 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoStaticStr};
 use ts_rs::TS;
 
 use crate::ids::CaseId;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-#[ts(export)]
-pub enum NoteChannel {
-    Phone,
-    Email,
-    Meeting,
-    Message,
+id_enum! {
+    "kebab-case" pub enum NoteChannel {
+        Phone,
+        Email,
+        Meeting,
+        Message,
+    }
 }
-sql_enum!(NoteChannel);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]

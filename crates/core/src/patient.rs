@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 use rusqlite::{Row, Transaction, params};
 use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoStaticStr};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
@@ -13,42 +12,22 @@ use crate::validate::{
     Field, LONG_TEXT_MAX, SHORT_TEXT_MAX, not_in_future, optional, parse_id, required,
 };
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-#[ts(export)]
-pub enum Sex {
-    Female,
-    Male,
-    Other,
-    Unspecified,
+id_enum! {
+    "kebab-case" pub enum Sex {
+        Female,
+        Male,
+        Other,
+        Unspecified,
+    }
 }
-sql_enum!(Sex);
 
-/// How the name is written in Western languages; Japanese always puts the family first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, EnumString, IntoStaticStr,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-#[ts(export)]
-pub enum NameOrder {
-    FamilyFirst,
-    GivenFirst,
+id_enum! {
+    /// How the name is written in Western languages; Japanese always puts the family first.
+    "kebab-case" pub enum NameOrder {
+        FamilyFirst,
+        GivenFirst,
+    }
 }
-sql_enum!(NameOrder);
 
 /// A name as a reader of `lang` expects it: Japanese always family name first;
 /// English and French in the patient's own order.

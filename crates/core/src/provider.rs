@@ -2,24 +2,18 @@
 
 use rusqlite::{Connection, Row, params};
 use serde::{Deserialize, Serialize};
-use strum::{EnumString, IntoStaticStr};
 use ts_rs::TS;
 
 use crate::case::Specialty;
 use crate::error::Result;
 use crate::ids::ProviderId;
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, EnumString, IntoStaticStr,
-)]
-#[serde(rename_all = "UPPERCASE")]
-#[strum(serialize_all = "UPPERCASE")]
-#[ts(export)]
-pub enum Country {
-    Ca,
-    Jp,
+id_enum! {
+    "UPPERCASE" pub enum Country {
+        Ca,
+        Jp,
+    }
 }
-sql_enum!(Country);
 
 /// Enough of a provider to show in a list or a picker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -1,43 +1,25 @@
 //! The case status pipeline and which moves along it the core allows.
 
-use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
-use ts_rs::TS;
+use strum::IntoEnumIterator;
 
-/// Where a case stands. The pipeline runs from `Inquiry` to `Closed`;
-/// `OnHold` and `Cancelled` stand beside it.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-#[ts(export)]
-pub enum CaseStatus {
-    Inquiry,
-    RecordsReview,
-    Quoted,
-    Confirmed,
-    TravelBooked,
-    InTreatment,
-    Recovering,
-    ReturnedHome,
-    FollowUp,
-    Closed,
-    OnHold,
-    Cancelled,
+id_enum! {
+    /// Where a case stands. The pipeline runs from `Inquiry` to `Closed`;
+    /// `OnHold` and `Cancelled` stand beside it.
+    "kebab-case" pub enum CaseStatus {
+        Inquiry,
+        RecordsReview,
+        Quoted,
+        Confirmed,
+        TravelBooked,
+        InTreatment,
+        Recovering,
+        ReturnedHome,
+        FollowUp,
+        Closed,
+        OnHold,
+        Cancelled,
+    }
 }
-sql_enum!(CaseStatus);
 
 const PIPELINE: [CaseStatus; 10] = [
     CaseStatus::Inquiry,

@@ -4,40 +4,24 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoStaticStr};
 use ts_rs::TS;
 
 use crate::ids::CaseId;
 use crate::status::CaseStatus;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    TS,
-    EnumString,
-    IntoStaticStr,
-    EnumIter,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-#[ts(export)]
-pub enum EventKind {
-    Consultation,
-    Flight,
-    Arrival,
-    Admission,
-    Procedure,
-    Discharge,
-    FollowUp,
-    StatusChange,
-    Other,
+id_enum! {
+    "kebab-case" pub enum EventKind {
+        Consultation,
+        Flight,
+        Arrival,
+        Admission,
+        Procedure,
+        Discharge,
+        FollowUp,
+        StatusChange,
+        Other,
+    }
 }
-sql_enum!(EventKind);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
