@@ -89,6 +89,7 @@ form-section-patient = Patient
 form-section-case = Case
 form-choose = Choose…
 form-none = None
+form-date-placeholder = YYYY-MM-DD
 form-save = Create case
 form-cancel = Cancel
 form-saving = Saving…

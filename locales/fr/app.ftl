@@ -89,6 +89,7 @@ form-section-patient = Patient
 form-section-case = Dossier
 form-choose = Choisir…
 form-none = Aucun
+form-date-placeholder = AAAA-MM-JJ
 form-save = Créer le dossier
 form-cancel = Annuler
 form-saving = Enregistrement…

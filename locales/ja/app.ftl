@@ -86,6 +86,7 @@ form-section-patient = 患者情報
 form-section-case = 案件情報
 form-choose = 選択してください
 form-none = なし
+form-date-placeholder = 例：1961-04-02
 form-save = 案件を作成
 form-cancel = キャンセル
 form-saving = 保存中…

@@ -33,6 +33,7 @@ test("a new case created through the form is found by typing 高橋 and by its r
     await type(browser, "#field-given-name", "健一");
     await type(browser, "#field-family-name-kana", "たかはし");
     await type(browser, "#field-given-name-kana", "けんいち");
+    await type(browser, "#field-birth-date", "1961-04-02");
     await browser.$("#field-direction").selectByAttribute("value", "jp-to-ca");
     await browser.$("#field-specialty").selectByAttribute("value", "oncology");
     await type(browser, "#field-estimated-cost", "12500.50");
@@ -44,6 +45,7 @@ test("a new case created through the form is found by typing 高橋 and by its r
     assert.match(reference, /^KH-\d{4}-0001$/);
     assert.equal(await textOf(browser, "[data-testid=detail-name]"), "高橋 健一");
     assert.equal(await textOf(browser, "[data-testid=detail-estimate]"), "$12,500.50");
+    assert.ok((await textOf(browser, "[data-testid=case-detail]")).includes("Apr 2, 1961"), "birth date as typed, shown the English way");
     screenshot("created-case-en");
 
     for (const query of ["高橋", "タカハシ", "ﾀｶﾊｼ", "髙橋"]) {
