@@ -9,9 +9,10 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
 use serde::Serialize;
 
+use crate::case::SUMMARIES_BY_IDS;
 use crate::case::{CASE_BY_REFERENCE, CaseListQuery, PAGE_ALL, SUMMARY_SELECT};
 use crate::error::Result;
-use crate::search::{LONG_AND_SHORT, LONG_ONLY, QueryPlan, SHORT_ONLY, SUMMARIES_BY_IDS, plan};
+use crate::search::{QueryPlan, plan};
 use crate::store::Store;
 
 /// One query of each class: two and one kanji, a hiragana reading, half-width
@@ -93,31 +94,13 @@ fn raw_search(
     limit: i64,
 ) -> rusqlite::Result<()> {
     let mut ids = drain(conn, CASE_BY_REFERENCE, &[Value::Text(exact.to_owned())])?;
-    let pass = |names_only: bool| -> (&str, Vec<Value>) {
-        let text = |s: &str| Value::Text(s.to_owned());
-        match (&plan.long, &plan.short) {
-            (Some(long), short) => {
-                let expr = if names_only {
-                    format!("names : ({long})")
-                } else {
-                    long.clone()
-                };
-                match short {
-                    Some(short) => (
-                        LONG_AND_SHORT,
-                        vec![Value::Text(expr), text(short), Value::Integer(limit)],
-                    ),
-                    None => (LONG_ONLY, vec![Value::Text(expr), Value::Integer(limit)]),
-                }
-            }
-            (None, Some(short)) => (SHORT_ONLY, vec![text(short), Value::Integer(limit)]),
-            (None, None) => ("SELECT 1 WHERE 0", vec![]),
-        }
-    };
-    let (sql, params) = pass(plan.long.is_some());
-    ids.extend(drain(conn, sql, &params)?);
-    if (ids.len() as i64) < limit && plan.long.is_some() {
-        let (sql, params) = pass(false);
+    if let Some((sql, params)) = plan.statement(plan.long.is_some(), limit) {
+        ids.extend(drain(conn, sql, &params)?);
+    }
+    if (ids.len() as i64) < limit
+        && plan.long.is_some()
+        && let Some((sql, params)) = plan.statement(false, limit)
+    {
         ids.extend(drain(conn, sql, &params)?);
     }
     ids.truncate(limit as usize);

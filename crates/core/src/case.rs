@@ -171,6 +171,15 @@ macro_rules! summary_joins {
 pub(crate) const CASE_BY_REFERENCE: &str = "SELECT id FROM cases WHERE reference = ?1";
 pub(crate) const CASE_EXTRAS: &str = "SELECT provider_id, treatment, physician, companions, estimate_minor, currency, deposit_minor FROM cases WHERE id = ?1";
 
+/// The rows for a JSON array of case ids, in no particular order: one statement
+/// whatever the number of ids, so it is compiled once and cached.
+pub(crate) const SUMMARIES_BY_IDS: &str = concat!(
+    "SELECT ",
+    summary_columns!(),
+    " FROM json_each(?1) ids JOIN cases c ON c.id = ids.value ",
+    summary_joins!()
+);
+
 pub(crate) const SUMMARY_SELECT: &str = concat!(
     "SELECT ",
     summary_columns!(),

@@ -14,12 +14,13 @@
 //! does not grow with the number of matches. Names rank before other text: an exact
 //! reference first, then matches in names, then matches elsewhere.
 
+use rusqlite::types::Value;
 use rusqlite::{Connection, Transaction, params_from_iter};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use wana_kana::utils::katakana_to_hiragana::katakana_to_hiragana;
 
-use crate::case::CaseSummary;
+use crate::case::{CaseSummary, SUMMARIES_BY_IDS};
 use crate::error::Result;
 use crate::ids::CaseId;
 use crate::store::Store;
@@ -218,6 +219,35 @@ pub(crate) struct QueryPlan {
     pub short: Option<String>,
 }
 
+impl QueryPlan {
+    /// The statement that reads matching case ids for this plan, newest first, and its
+    /// parameters; `names_only` keeps long terms to the names column. `None` when the
+    /// query asks nothing.
+    pub(crate) fn statement(
+        &self,
+        names_only: bool,
+        limit: i64,
+    ) -> Option<(&'static str, Vec<Value>)> {
+        let limit = Value::Integer(limit);
+        let text = |s: &str| Value::Text(s.to_owned());
+        Some(match (&self.long, &self.short) {
+            (Some(long), short) => {
+                let expr = if names_only {
+                    format!("names : ({long})")
+                } else {
+                    long.clone()
+                };
+                match short {
+                    Some(short) => (LONG_AND_SHORT, vec![Value::Text(expr), text(short), limit]),
+                    None => (LONG_ONLY, vec![Value::Text(expr), limit]),
+                }
+            }
+            (None, Some(short)) => (SHORT_ONLY, vec![text(short), limit]),
+            (None, None) => return None,
+        })
+    }
+}
+
 pub(crate) fn plan(query: &str) -> QueryPlan {
     let normalized = normalize(query);
     let mut long = Vec::new();
@@ -252,14 +282,6 @@ pub(crate) const LONG_AND_SHORT: &str =
      ORDER BY rowid DESC LIMIT ?3";
 pub(crate) const SHORT_ONLY: &str = "SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?1 ORDER BY rowid DESC LIMIT ?2";
 
-/// The rows for a JSON array of case ids: one statement whatever the number of ids,
-/// so it is compiled once and cached.
-pub(crate) const SUMMARIES_BY_IDS: &str = concat!(
-    "SELECT c.id, c.reference, c.patient_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order, c.direction, c.specialty, c.status, c.priority, v.name_en, v.name_fr, v.name_ja, c.opened_on, c.target_date",
-    " FROM json_each(?1) ids JOIN cases c ON c.id = ids.value",
-    " JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id"
-);
-
 /// Matching case ids, newest first, at most `limit`, skipping `seen`.
 fn matching_ids(
     conn: &Connection,
@@ -269,27 +291,10 @@ fn matching_ids(
     seen: &[i64],
 ) -> rusqlite::Result<Vec<i64>> {
     let fetch = (limit + seen.len()) as i64;
-    let (sql, params): (&str, Vec<String>) = match (&plan.long, &plan.short) {
-        (Some(long), short) => {
-            let expr = if names_only {
-                format!("names : ({long})")
-            } else {
-                long.clone()
-            };
-            match short {
-                Some(short) => (LONG_AND_SHORT, vec![expr, short.clone()]),
-                None => (LONG_ONLY, vec![expr]),
-            }
-        }
-        (None, Some(short)) => (SHORT_ONLY, vec![short.clone()]),
-        (None, None) => return Ok(vec![]),
+    let Some((sql, values)) = plan.statement(names_only, fetch) else {
+        return Ok(vec![]);
     };
     let mut stmt = conn.prepare_cached(sql)?;
-    let mut values: Vec<rusqlite::types::Value> = params
-        .into_iter()
-        .map(rusqlite::types::Value::Text)
-        .collect();
-    values.push(rusqlite::types::Value::Integer(fetch));
     let ids = stmt
         .query_map(params_from_iter(values.iter()), |r| r.get::<_, i64>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -5,13 +5,15 @@
 use chrono::NaiveDate;
 use rusqlite::ToSql;
 
-use crate::case::{CASE_BY_REFERENCE, CASE_EXTRAS, PAGE_ALL, PAGE_BY_STATUS, SUMMARY_SELECT};
+use crate::case::{
+    CASE_BY_REFERENCE, CASE_EXTRAS, PAGE_ALL, PAGE_BY_STATUS, SUMMARIES_BY_IDS, SUMMARY_SELECT,
+};
 use crate::demo::DemoOptions;
 use crate::documents::DOCUMENTS_FOR_CASE;
 use crate::notes::NOTES_FOR_CASE;
 use crate::patient::PATIENT_COLUMNS;
 use crate::provider::PROVIDER_COLUMNS;
-use crate::search::{LONG_AND_SHORT, LONG_ONLY, SHORT_ONLY, SUMMARIES_BY_IDS};
+use crate::search::{LONG_AND_SHORT, LONG_ONLY, SHORT_ONLY};
 use crate::store::Store;
 use crate::tasks::TASKS_FOR_CASE;
 use crate::timeline::TIMELINE_FOR_CASE;
