@@ -233,9 +233,9 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
         }) => {
             let store = Store::open_read_only(&path)?;
             let query = CaseListQuery {
-                status: None,
                 offset: Some(offset),
                 limit: Some(limit),
+                ..Default::default()
             };
             let page = store.list_cases(&query)?;
             if as_json {

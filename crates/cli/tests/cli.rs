@@ -163,7 +163,10 @@ fn demo_list_search_and_check_speak_json_and_text() {
     let check = run(&db, &["--lang", "en", "check"], None);
     assert!(check.status.success());
     assert!(
-        stdout(&check).contains("schema version 1"),
+        stdout(&check).contains(&format!(
+            "schema version {}",
+            kakehashi_core::store::SCHEMA_VERSION
+        )),
         "{}",
         stdout(&check)
     );

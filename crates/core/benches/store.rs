@@ -13,9 +13,9 @@ fn reads(c: &mut Criterion) {
     let mut group = c.benchmark_group("store_100k");
     for offset in [0, 50_000, 99_900] {
         let q = CaseListQuery {
-            status: None,
             offset: Some(offset),
             limit: Some(100),
+            ..Default::default()
         };
         group.bench_function(format!("list_page_offset_{offset}"), |b| {
             b.iter(|| store.list_cases(&q).expect("page"))
@@ -25,7 +25,31 @@ fn reads(c: &mut Criterion) {
         status: Some(CaseStatus::OnHold),
         offset: Some(0),
         limit: Some(100),
+        ..Default::default()
     };
+    // The slowest orders and filters the list offers, deep in the list.
+    for (name, q) in [
+        (
+            "list_page_name_sort_offset_50000",
+            CaseListQuery {
+                sort: Some(kakehashi_core::CaseSort::Name),
+                offset: Some(50_000),
+                limit: Some(100),
+                ..Default::default()
+            },
+        ),
+        (
+            "list_page_direction_and_priority",
+            CaseListQuery {
+                direction: Some(kakehashi_core::Direction::JapanToCanada),
+                priority: Some(kakehashi_core::Priority::Urgent),
+                limit: Some(100),
+                ..Default::default()
+            },
+        ),
+    ] {
+        group.bench_function(name, |b| b.iter(|| store.list_cases(&q).expect("page")));
+    }
     group.bench_function("list_page_status_filter", |b| {
         b.iter(|| store.list_cases(&held).expect("page"))
     });

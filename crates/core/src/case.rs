@@ -1,7 +1,8 @@
 //! Cases: one patient's journey to care across the Pacific, from inquiry to closed.
 
 use chrono::{NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -13,10 +14,21 @@ use crate::notes::Note;
 use crate::patient::{NameOrder, NewPatient, Patient, parse_date};
 use crate::provider::{Country, Provider};
 use crate::status::CaseStatus;
-use crate::store::{Store, audit};
+use crate::store::{Store, audit, instant};
 use crate::tasks::Task;
 use crate::timeline::TimelineEvent;
 use crate::validate::{Field, LONG_TEXT_MAX, SHORT_TEXT_MAX, not_in_future, optional, parse_id};
+
+macro_rules! summary_columns {
+    () => {
+        "c.id, c.reference, c.patient_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order, c.direction, c.specialty, c.status, c.priority, v.name_en, v.name_fr, v.name_ja, c.opened_on, c.target_date"
+    };
+}
+macro_rules! summary_joins {
+    () => {
+        "JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id"
+    };
+}
 
 id_enum! {
     "kebab-case" pub enum Direction {
@@ -66,6 +78,21 @@ id_enum! {
     }
 }
 
+id_enum! {
+    /// Orders of the case list; each is served by an index.
+    #[derive(Default)]
+    "kebab-case" pub enum CaseSort {
+        #[default]
+        Newest,
+        Oldest,
+        TargetDate,
+        Name,
+    }
+}
+
+/// A stay longer than ten years is a typing slip, not a medical trip.
+const MAX_STAY_DAYS: u32 = 3650;
+
 /// The case part of a new case, as typed: ids and dates are text until validated.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
@@ -82,9 +109,37 @@ pub struct NewCaseDetails {
     pub opened_on: Option<String>,
     pub target_date: Option<String>,
     pub companions: Option<u32>,
+    /// Expected length of the stay abroad; over 90 days in Japan needs more papers.
+    pub expected_stay_days: Option<u32>,
     /// A decimal amount as typed ("12500.50"); see `currency`.
     pub estimated_cost: Option<String>,
     pub currency: Option<String>,
+}
+
+/// The editable part of a case header, as typed. Direction and opening date stay as
+/// created: the checklist and the reference were derived from them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export, optional_fields)]
+pub struct CaseUpdate {
+    pub specialty: String,
+    pub priority: String,
+    pub provider_id: Option<ProviderId>,
+    pub treatment: Option<String>,
+    pub physician: Option<String>,
+    pub target_date: Option<String>,
+    pub companions: Option<u32>,
+    pub expected_stay_days: Option<u32>,
+}
+
+/// The money of a case as typed: amounts in `currency`, decimal text.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export, optional_fields)]
+pub struct CostsInput {
+    pub currency: String,
+    pub estimate: Option<String>,
+    pub deposit: Option<String>,
 }
 
 /// A new patient and their first case, created together in one transaction.
@@ -129,8 +184,11 @@ pub struct CaseDetail {
     pub treatment: Option<String>,
     pub physician: Option<String>,
     pub companions: u32,
+    pub expected_stay_days: Option<u32>,
     pub estimated_cost: Option<Money>,
     pub deposit: Option<Money>,
+    /// Estimate less deposit: what the patient still owes. Counted by the core.
+    pub balance: Option<Money>,
     pub timeline: Vec<TimelineEvent>,
     pub documents: Vec<DocumentItem>,
     pub tasks: Vec<Task>,
@@ -139,14 +197,69 @@ pub struct CaseDetail {
     pub allowed_next: Vec<CaseStatus>,
 }
 
-/// A page of the case list, newest first, optionally narrowed to one status.
+/// A page of the case list, narrowed by any of the filters and in one of the orders.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export, optional_fields)]
 pub struct CaseListQuery {
     pub status: Option<CaseStatus>,
+    pub direction: Option<Direction>,
+    pub specialty: Option<Specialty>,
+    pub provider_id: Option<ProviderId>,
+    pub priority: Option<Priority>,
+    pub sort: Option<CaseSort>,
     pub offset: Option<u32>,
     pub limit: Option<u32>,
+}
+
+impl CaseListQuery {
+    /// The count and page statements for this query, and their shared parameters;
+    /// the page takes `limit` and `offset` after them. Shared with `kakehashi bench`,
+    /// so that the raw-SQLite side runs exactly what the core runs.
+    pub(crate) fn statements(&self) -> (String, String, Vec<Value>) {
+        let mut conditions = Vec::new();
+        let mut values = Vec::new();
+        let mut filter = |column: &str, value: Option<Value>| {
+            if let Some(v) = value {
+                values.push(v);
+                conditions.push(format!("c.{column} = ?{}", values.len()));
+            }
+        };
+        let id = |s: &'static str| Value::Text(s.to_owned());
+        filter("status", self.status.map(|v| id(v.into())));
+        filter("direction", self.direction.map(|v| id(v.into())));
+        filter("specialty", self.specialty.map(|v| id(v.into())));
+        filter("provider_id", self.provider_id.map(|v| Value::Integer(v.0)));
+        filter("priority", self.priority.map(|v| id(v.into())));
+        let filters = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conditions.join(" AND "))
+        };
+        let order = match self.sort.unwrap_or_default() {
+            CaseSort::Newest => "c.id DESC",
+            CaseSort::Oldest => "c.id",
+            CaseSort::TargetDate => "c.target_date IS NULL, c.target_date, c.id",
+            CaseSort::Name => "p.family_name, p.given_name, c.id",
+        };
+        let patients = if self.sort == Some(CaseSort::Name) {
+            " JOIN patients p ON p.id = c.patient_id"
+        } else {
+            ""
+        };
+        let n = values.len();
+        let count = format!("SELECT count(*) FROM cases c{filters}");
+        // A page is chosen on narrow indexes and only its rows are joined: an OFFSET
+        // over the joined rows would read every skipped patient too.
+        let page = format!(
+            "SELECT {} FROM (SELECT c.id FROM cases c{patients}{filters} ORDER BY {order} LIMIT ?{} OFFSET ?{}) page JOIN cases c ON c.id = page.id {} ORDER BY {order}",
+            summary_columns!(),
+            n + 1,
+            n + 2,
+            summary_joins!(),
+        );
+        (count, page, values)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -157,19 +270,8 @@ pub struct CasePage {
     pub cases: Vec<CaseSummary>,
 }
 
-macro_rules! summary_columns {
-    () => {
-        "c.id, c.reference, c.patient_id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order, c.direction, c.specialty, c.status, c.priority, v.name_en, v.name_fr, v.name_ja, c.opened_on, c.target_date"
-    };
-}
-macro_rules! summary_joins {
-    () => {
-        "JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id"
-    };
-}
-
 pub(crate) const CASE_BY_REFERENCE: &str = "SELECT id FROM cases WHERE reference = ?1";
-pub(crate) const CASE_EXTRAS: &str = "SELECT provider_id, treatment, physician, companions, estimate_minor, currency, deposit_minor FROM cases WHERE id = ?1";
+pub(crate) const CASE_EXTRAS: &str = "SELECT provider_id, treatment, physician, companions, estimate_minor, currency, deposit_minor, expected_stay_days FROM cases WHERE id = ?1";
 
 /// The rows for a JSON array of case ids, in no particular order: one statement
 /// whatever the number of ids, so it is compiled once and cached.
@@ -185,23 +287,6 @@ pub(crate) const SUMMARY_SELECT: &str = concat!(
     summary_columns!(),
     " FROM cases c ",
     summary_joins!()
-);
-
-// A page is chosen on the cases' index alone and only its rows are joined: an
-// OFFSET over the joined rows would read every skipped patient too.
-pub(crate) const PAGE_ALL: &str = concat!(
-    "SELECT ",
-    summary_columns!(),
-    " FROM (SELECT id FROM cases ORDER BY id DESC LIMIT ?1 OFFSET ?2) page JOIN cases c ON c.id = page.id ",
-    summary_joins!(),
-    " ORDER BY c.id DESC"
-);
-pub(crate) const PAGE_BY_STATUS: &str = concat!(
-    "SELECT ",
-    summary_columns!(),
-    " FROM (SELECT id FROM cases WHERE status = ?3 ORDER BY id DESC LIMIT ?1 OFFSET ?2) page JOIN cases c ON c.id = page.id ",
-    summary_joins!(),
-    " ORDER BY c.id DESC"
 );
 
 impl CaseSummary {
@@ -234,6 +319,7 @@ struct CaseExtras {
     treatment: Option<String>,
     physician: Option<String>,
     companions: u32,
+    stay: Option<u32>,
     estimate: Option<i64>,
     currency: Option<Currency>,
     deposit: Option<i64>,
@@ -252,6 +338,7 @@ pub(crate) struct ValidCase {
     pub opened_on: NaiveDate,
     pub target_date: Option<NaiveDate>,
     pub companions: u32,
+    pub expected_stay_days: Option<u32>,
     pub estimated_cost: Option<Money>,
 }
 
@@ -302,13 +389,10 @@ impl NewCaseDetails {
                 field: Field::TargetDate,
             });
         }
-        let companions = self.companions.unwrap_or(0);
-        if companions > 20 {
-            return Err(Error::Invalid {
-                field: Field::Companions,
-            });
-        }
+        let companions = check_companions(self.companions)?;
+        let expected_stay_days = check_stay(self.expected_stay_days)?;
         Ok(ValidCase {
+            expected_stay_days,
             direction,
             specialty,
             status,
@@ -324,6 +408,46 @@ impl NewCaseDetails {
     }
 }
 
+fn check_companions(n: Option<u32>) -> Result<u32> {
+    match n.unwrap_or(0) {
+        n @ 0..=20 => Ok(n),
+        _ => Err(Error::Invalid {
+            field: Field::Companions,
+        }),
+    }
+}
+
+fn check_stay(days: Option<u32>) -> Result<Option<u32>> {
+    match days {
+        Some(0) | None => Ok(None),
+        Some(d) if d <= MAX_STAY_DAYS => Ok(Some(d)),
+        Some(_) => Err(Error::Invalid {
+            field: Field::ExpectedStay,
+        }),
+    }
+}
+
+/// A patient going to Japan is treated by a Japanese provider, and the reverse.
+fn check_provider(
+    tx: &Transaction<'_>,
+    provider: Option<ProviderId>,
+    direction: Direction,
+) -> Result<()> {
+    let Some(pid) = provider else { return Ok(()) };
+    let country: Option<Country> = tx
+        .query_row("SELECT country FROM providers WHERE id = ?1", [pid], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match country {
+        None => Err(Error::ProviderNotFound { id: pid.0 }),
+        Some(c) if c != direction.destination() => Err(Error::Invalid {
+            field: Field::Provider,
+        }),
+        Some(_) => Ok(()),
+    }
+}
+
 impl ValidCase {
     /// Inserts the case with its default checklist and first timeline entry.
     pub(crate) fn insert(
@@ -334,17 +458,17 @@ impl ValidCase {
         now: &str,
     ) -> Result<CaseId> {
         tx.prepare_cached(
-            "INSERT INTO cases (reference, patient_id, direction, specialty, treatment, provider_id, physician, status, priority, opened_on, target_date, companions, estimate_minor, currency, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            "INSERT INTO cases (reference, patient_id, direction, specialty, treatment, provider_id, physician, status, priority, opened_on, target_date, companions, estimate_minor, currency, created_at, updated_at, expected_stay_days)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
         )?
         .execute(params![
             reference.as_str(), patient, self.direction, self.specialty, self.treatment,
             self.provider_id, self.physician, self.status, self.priority, self.opened_on,
             self.target_date, self.companions, self.estimated_cost.map(|m| m.minor),
-            self.estimated_cost.map(|m| m.currency), now,
+            self.estimated_cost.map(|m| m.currency), now, self.expected_stay_days,
         ])?;
         let id = CaseId(tx.last_insert_rowid());
-        DocumentItem::insert_defaults(tx, id, self.direction)?;
+        DocumentItem::insert_defaults(tx, id, self.direction, self.expected_stay_days)?;
         Ok(id)
     }
 }
@@ -359,23 +483,7 @@ impl Store {
         let now = crate::store::instant(Utc::now());
         let actor = self.actor().to_owned();
         let tx = self.transaction()?;
-        if let Some(pid) = case.provider_id {
-            let country: Option<Country> = tx
-                .query_row("SELECT country FROM providers WHERE id = ?1", [pid], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            match country {
-                None => return Err(Error::ProviderNotFound { id: pid.0 }),
-                // A patient going to Japan is treated by a Japanese provider, and the reverse.
-                Some(c) if c != case.direction.destination() => {
-                    return Err(Error::Invalid {
-                        field: Field::Provider,
-                    });
-                }
-                Some(_) => {}
-            }
-        }
+        check_provider(&tx, case.provider_id, case.direction)?;
         let patient_id = patient.insert(&tx, &now)?;
         let reference = crate::store::next_reference(&tx, case.opened_on)?;
         let case_id = case.insert(&tx, patient_id, &reference, &now)?;
@@ -403,7 +511,7 @@ impl Store {
         Ok(reference)
     }
 
-    fn case_id(&self, reference: &str) -> Result<CaseId> {
+    pub(crate) fn case_id(&self, reference: &str) -> Result<CaseId> {
         self.conn()
             .query_row(
                 CASE_BY_REFERENCE,
@@ -419,7 +527,106 @@ impl Store {
 
     /// The whole case for the detail screen.
     pub fn case_detail(&self, reference: &str) -> Result<CaseDetail> {
+        self.case_detail_by_id(self.case_id(reference)?)
+    }
+
+    /// Runs one edit of a case in a transaction with its audit entry, and returns the
+    /// case as now stored, so the screen always shows what the database holds.
+    /// `f` gets the case's id and must touch no other case; it returns the audit detail.
+    pub(crate) fn edit_case(
+        &mut self,
+        reference: &str,
+        action: &str,
+        reindex: bool,
+        f: impl FnOnce(&Transaction<'_>, CaseId) -> Result<serde_json::Value>,
+    ) -> Result<CaseDetail> {
         let id = self.case_id(reference)?;
+        let now = instant(Utc::now());
+        let actor = self.actor().to_owned();
+        let tx = self.transaction()?;
+        let detail = f(&tx, id)?;
+        tx.prepare_cached("UPDATE cases SET updated_at = ?1 WHERE id = ?2")?
+            .execute(params![now, id])?;
+        if reindex {
+            crate::search::index_case(&tx, id)?;
+        }
+        audit(&tx, &actor, "case", id.0, action, &detail)?;
+        tx.commit()?;
+        self.case_detail_by_id(id)
+    }
+
+    /// Saves the case header. Provider and treatment are searchable, so the case is
+    /// indexed again; a longer stay may add papers to the checklist.
+    pub fn update_case(&mut self, reference: &str, input: &CaseUpdate) -> Result<CaseDetail> {
+        let specialty: Specialty = match input.specialty.trim() {
+            "" => {
+                return Err(Error::Required {
+                    field: Field::Specialty,
+                });
+            }
+            v => parse_id(Field::Specialty, v)?,
+        };
+        let priority: Priority = match input.priority.trim() {
+            "" => Priority::Normal,
+            v => parse_id(Field::Priority, v)?,
+        };
+        let treatment = optional(Field::Treatment, input.treatment.as_deref(), LONG_TEXT_MAX)?;
+        let physician = optional(Field::Physician, input.physician.as_deref(), SHORT_TEXT_MAX)?;
+        let target_date = parse_date(Field::TargetDate, input.target_date.as_deref())?;
+        let companions = check_companions(input.companions)?;
+        let stay = check_stay(input.expected_stay_days)?;
+        self.edit_case(reference, "edit", true, |tx, case| {
+            let (direction, opened_on): (Direction, NaiveDate) = tx.query_row(
+                "SELECT direction, opened_on FROM cases WHERE id = ?1",
+                [case],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if target_date.is_some_and(|t| t < opened_on) {
+                return Err(Error::Invalid {
+                    field: Field::TargetDate,
+                });
+            }
+            check_provider(tx, input.provider_id, direction)?;
+            tx.execute(
+                "UPDATE cases SET specialty = ?2, priority = ?3, provider_id = ?4, treatment = ?5, physician = ?6, target_date = ?7, companions = ?8, expected_stay_days = ?9 WHERE id = ?1",
+                params![case, specialty, priority, input.provider_id, treatment, physician, target_date, companions, stay],
+            )?;
+            DocumentItem::add_missing_defaults(tx, case, direction, stay)?;
+            Ok(serde_json::json!({
+                "specialty": specialty, "priority": priority, "provider": input.provider_id,
+                "target_date": target_date, "companions": companions, "expected_stay_days": stay,
+            }))
+        })
+    }
+
+    /// Saves the estimate and deposit. A deposit over the estimate is refused: it is
+    /// almost always a slip of a digit, and a refund is not something this app tracks.
+    pub fn update_costs(&mut self, reference: &str, input: &CostsInput) -> Result<CaseDetail> {
+        let currency: Currency = parse_id(Field::Currency, &input.currency.trim().to_uppercase())?;
+        let amount = |field: Field, text: Option<&str>| -> Result<Option<Money>> {
+            optional(field, text, 40)?
+                .map(|v| Money::parse(&v, currency).ok_or(Error::Invalid { field }))
+                .transpose()
+        };
+        let estimate = amount(Field::EstimatedCost, input.estimate.as_deref())?;
+        let deposit = amount(Field::Deposit, input.deposit.as_deref())?;
+        if let (Some(e), Some(d)) = (estimate, deposit)
+            && d.minor > e.minor
+        {
+            return Err(Error::DepositOverEstimate {
+                field: Field::Deposit,
+            });
+        }
+        self.edit_case(reference, "costs", false, |tx, case| {
+            tx.execute(
+                "UPDATE cases SET currency = ?2, estimate_minor = ?3, deposit_minor = ?4 WHERE id = ?1",
+                params![case, currency, estimate.map(|m| m.minor), deposit.map(|m| m.minor)],
+            )?;
+            Ok(serde_json::json!({ "currency": currency, "estimate": estimate.map(|m| m.minor), "deposit": deposit.map(|m| m.minor) }))
+        })
+    }
+
+    pub(crate) fn case_detail_by_id(&self, id: CaseId) -> Result<CaseDetail> {
         let conn = self.conn();
         let summary = conn.query_row(
             &format!("{SUMMARY_SELECT} WHERE c.id = ?1"),
@@ -435,6 +642,7 @@ impl Store {
                 estimate: r.get(4)?,
                 currency: r.get(5)?,
                 deposit: r.get(6)?,
+                stay: r.get(7)?,
             })
         })?;
         let CaseExtras {
@@ -442,6 +650,7 @@ impl Store {
             treatment,
             physician,
             companions,
+            stay,
             estimate,
             currency,
             deposit,
@@ -458,8 +667,10 @@ impl Store {
             treatment,
             physician,
             companions,
+            expected_stay_days: stay,
             estimated_cost: money(estimate),
             deposit: money(deposit),
+            balance: money(estimate.map(|e| e - deposit.unwrap_or(0))),
             timeline: TimelineEvent::for_case(conn, id)?,
             documents: DocumentItem::for_case(conn, id)?,
             tasks: Task::for_case(conn, id, self.today())?,
@@ -467,29 +678,21 @@ impl Store {
         })
     }
 
-    /// One page of the case list, newest first.
+    /// One page of the case list, filtered and sorted as asked.
     pub fn list_cases(&self, q: &CaseListQuery) -> Result<CasePage> {
         let limit = q.limit.unwrap_or(100).min(500);
         let offset = q.offset.unwrap_or(0);
+        let (count, page, mut values) = q.statements();
         let conn = self.conn();
-        let (total, cases) = match q.status {
-            None => (
-                conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?,
-                conn.prepare_cached(PAGE_ALL)?
-                    .query_map(params![limit, offset], CaseSummary::from_row)?
-                    .collect::<rusqlite::Result<Vec<_>>>()?,
-            ),
-            Some(status) => (
-                conn.query_row(
-                    "SELECT count(*) FROM cases WHERE status = ?1",
-                    [status],
-                    |r| r.get(0),
-                )?,
-                conn.prepare_cached(PAGE_BY_STATUS)?
-                    .query_map(params![limit, offset, status], CaseSummary::from_row)?
-                    .collect::<rusqlite::Result<Vec<_>>>()?,
-            ),
-        };
+        let total = conn
+            .prepare_cached(&count)?
+            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
+        values.push(Value::Integer(limit.into()));
+        values.push(Value::Integer(offset.into()));
+        let cases = conn
+            .prepare_cached(&page)?
+            .query_map(params_from_iter(values.iter()), CaseSummary::from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(CasePage {
             total,
             offset,
@@ -499,34 +702,24 @@ impl Store {
 
     /// Moves a case along the pipeline if the rules allow it, recording the change
     /// on the timeline and in the audit log.
-    pub fn change_status(&mut self, reference: &str, to: CaseStatus) -> Result<()> {
-        let id = self.case_id(reference)?;
-        let now = crate::store::instant(Utc::now());
-        let actor = self.actor().to_owned();
-        let tx = self.transaction()?;
-        let from: CaseStatus =
-            tx.query_row("SELECT status FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
-        if !from.can_move_to(to) {
-            return Err(Error::TransitionNotAllowed {
-                from: from.id().to_owned(),
-                to: to.id().to_owned(),
-            });
-        }
-        tx.execute(
-            "UPDATE cases SET status = ?1, updated_at = ?2 WHERE id = ?3",
-            params![to, now, id],
-        )?;
-        crate::store::insert_status_event(&tx, id, Some(from), to, &now)?;
-        audit(
-            &tx,
-            &actor,
-            "case",
-            id.0,
-            "status",
-            &serde_json::json!({ "from": from, "to": to }),
-        )?;
-        tx.commit()?;
-        Ok(())
+    pub fn change_status(&mut self, reference: &str, to: CaseStatus) -> Result<CaseDetail> {
+        let now = instant(Utc::now());
+        self.edit_case(reference, "status", false, |tx, id| {
+            let from: CaseStatus =
+                tx.query_row("SELECT status FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
+            if !from.can_move_to(to) {
+                return Err(Error::TransitionNotAllowed {
+                    from: from.id().to_owned(),
+                    to: to.id().to_owned(),
+                });
+            }
+            tx.execute(
+                "UPDATE cases SET status = ?1 WHERE id = ?2",
+                params![to, id],
+            )?;
+            crate::store::insert_status_event(tx, id, Some(from), to, &now)?;
+            Ok(serde_json::json!({ "from": from, "to": to }))
+        })
     }
 
     pub fn providers(&self) -> Result<Vec<Provider>> {
@@ -546,6 +739,17 @@ pub struct DomainValues {
     pub sexes: Vec<crate::patient::Sex>,
     pub languages: Vec<crate::i18n::Lang>,
     pub currencies: Vec<Currency>,
+    pub sorts: Vec<CaseSort>,
+    /// Kinds a coordinator may add by hand (status changes are the pipeline's).
+    pub event_kinds: Vec<crate::timeline::EventKind>,
+    pub document_kinds: Vec<crate::documents::DocumentKind>,
+    pub document_states: Vec<crate::documents::DocumentState>,
+    pub note_channels: Vec<crate::notes::NoteChannel>,
+    pub countries: Vec<Country>,
+    pub accreditations: Vec<String>,
+    pub desk_languages: Vec<String>,
+    /// IANA zones to choose from.
+    pub zones: Vec<String>,
 }
 
 impl Default for DomainValues {
@@ -559,6 +763,20 @@ impl Default for DomainValues {
             sexes: crate::patient::Sex::iter().collect(),
             languages: crate::i18n::Lang::iter().collect(),
             currencies: Currency::iter().collect(),
+            sorts: CaseSort::iter().collect(),
+            event_kinds: crate::timeline::EventKind::iter()
+                .filter(|k| *k != crate::timeline::EventKind::StatusChange)
+                .collect(),
+            document_kinds: crate::documents::DocumentKind::iter().collect(),
+            document_states: crate::documents::DocumentState::iter().collect(),
+            note_channels: crate::notes::NoteChannel::iter().collect(),
+            countries: Country::iter().collect(),
+            accreditations: crate::provider::ACCREDITATIONS.map(str::to_owned).to_vec(),
+            desk_languages: crate::provider::DESK_LANGUAGES.map(str::to_owned).to_vec(),
+            zones: crate::zones::zone_names()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         }
     }
 }

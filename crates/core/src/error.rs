@@ -24,6 +24,20 @@ pub enum Error {
     UnknownValue { field: Field, value: String },
     #[error("{field}: invalid value")]
     Invalid { field: Field },
+    #[error("{field}: not a valid date and time")]
+    InvalidDateTime { field: Field },
+    #[error("{field}: this time does not exist in that zone")]
+    TimeSkipped { field: Field },
+    #[error("{field}: before the start")]
+    EndBeforeStart { field: Field },
+    #[error("{field}: more than the estimate")]
+    DepositOverEstimate { field: Field },
+    #[error("no such item in this case")]
+    ItemNotFound,
+    #[error("no patient with id {id}")]
+    PatientNotFound { id: i64 },
+    #[error("provider is used by {cases} cases")]
+    ProviderInUse { cases: u32 },
     #[error("status cannot go from {from} to {to}")]
     TransitionNotAllowed { from: String, to: String },
     #[error("no case with reference {reference}")]
@@ -73,6 +87,13 @@ impl Error {
             Error::InvalidDate { .. } => "error-invalid-date",
             Error::UnknownValue { .. } => "error-unknown-value",
             Error::Invalid { .. } => "error-invalid",
+            Error::InvalidDateTime { .. } => "error-invalid-date-time",
+            Error::TimeSkipped { .. } => "error-time-skipped",
+            Error::EndBeforeStart { .. } => "error-end-before-start",
+            Error::DepositOverEstimate { .. } => "error-deposit-over-estimate",
+            Error::ItemNotFound => "error-item-not-found",
+            Error::PatientNotFound { .. } => "error-patient-not-found",
+            Error::ProviderInUse { .. } => "error-provider-in-use",
             Error::TransitionNotAllowed { .. } => "error-transition-not-allowed",
             Error::CaseNotFound { .. } => "error-case-not-found",
             Error::ProviderNotFound { .. } => "error-provider-not-found",
@@ -96,7 +117,11 @@ impl Error {
             | Error::DateInFuture { field }
             | Error::InvalidDate { field }
             | Error::UnknownValue { field, .. }
-            | Error::Invalid { field } => Some(*field),
+            | Error::Invalid { field }
+            | Error::InvalidDateTime { field }
+            | Error::TimeSkipped { field }
+            | Error::EndBeforeStart { field }
+            | Error::DepositOverEstimate { field } => Some(*field),
             _ => None,
         }
     }
@@ -115,7 +140,10 @@ impl Error {
                 message_args.insert("to".to_owned(), format!("case-status-{to}"));
             }
             Error::CaseNotFound { reference } => put("reference", reference.clone()),
-            Error::ProviderNotFound { id } => put("id", id.to_string()),
+            Error::ProviderNotFound { id } | Error::PatientNotFound { id } => {
+                put("id", id.to_string())
+            }
+            Error::ProviderInUse { cases } => put("cases", cases.to_string()),
             Error::DemoTooLarge { max } => put("max", max.to_string()),
             Error::SchemaTooNew { found, supported } => {
                 put("found", found.to_string());

@@ -81,7 +81,13 @@ fn format_number(
 }
 
 /// The `.ftl` files of one language, in the order they are added to its bundle.
-pub const FTL_FILES: [&str; 3] = ["app.ftl", "domain.ftl", "errors.ftl"];
+pub const FTL_FILES: [&str; 5] = [
+    "app.ftl",
+    "domain.ftl",
+    "errors.ftl",
+    "workspace.ftl",
+    "directory.ftl",
+];
 
 macro_rules! ftl {
     ($lang:literal) => {
@@ -89,12 +95,14 @@ macro_rules! ftl {
             include_str!(concat!("../../../locales/", $lang, "/app.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/domain.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/workspace.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/directory.ftl")),
         ]
     };
 }
 
 /// The text of every `.ftl` file of `lang`, as compiled into the program.
-pub fn sources(lang: Lang) -> [&'static str; 3] {
+pub fn sources(lang: Lang) -> [&'static str; 5] {
     match lang {
         Lang::En => ftl!("en"),
         Lang::Fr => ftl!("fr"),

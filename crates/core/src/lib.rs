@@ -61,6 +61,7 @@ macro_rules! id_enum {
 
 pub mod bench;
 pub mod case;
+pub mod dashboard;
 pub mod demo;
 pub mod documents;
 pub mod error;
@@ -77,23 +78,27 @@ pub mod status;
 pub mod store;
 pub mod tasks;
 pub mod timeline;
+pub mod undo;
 mod validate;
+pub mod zones;
 
 pub use case::{
-    CaseDetail, CaseListQuery, CasePage, CaseSummary, Direction, DomainValues, NewCase,
-    NewCaseDetails, Priority, Specialty,
+    CaseDetail, CaseListQuery, CasePage, CaseSort, CaseSummary, CaseUpdate, CostsInput, Direction,
+    DomainValues, NewCase, NewCaseDetails, Priority, Specialty,
 };
-pub use documents::{DocumentItem, DocumentKind, DocumentState};
+pub use dashboard::Dashboard;
+pub use documents::{DocumentInput, DocumentItem, DocumentKind, DocumentState};
 pub use error::{Error, ErrorPayload, Result};
 pub use i18n::{Lang, Localizer};
 pub use ids::{CaseId, CaseRef, PatientId, ProviderId};
 pub use money::{Currency, Money};
-pub use notes::{Note, NoteChannel};
-pub use patient::{NameOrder, NewPatient, Patient, Sex};
-pub use provider::{Country, Provider, ProviderSummary};
+pub use notes::{Note, NoteChannel, NoteInput};
+pub use patient::{NameOrder, NewPatient, Patient, PatientPage, PatientQuery, PatientRow, Sex};
+pub use provider::{Country, Provider, ProviderInput, ProviderSummary};
 pub use search::SearchHit;
 pub use status::CaseStatus;
 pub use store::Store;
-pub use tasks::Task;
-pub use timeline::{EventKind, TimelineEvent};
+pub use tasks::{Task, TaskInput};
+pub use timeline::{EventInput, EventKind, TimelineEvent};
+pub use undo::{Removal, Removed};
 pub use validate::Field;

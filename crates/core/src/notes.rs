@@ -1,11 +1,17 @@
 //! The notes log of a case: what was said, when, and through which channel.
+//! A log is only ever added to; a correction is a new note.
 
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::case::CaseDetail;
+use crate::error::{Error, Result};
 use crate::ids::CaseId;
+use crate::store::Store;
+use crate::validate::{Field, LONG_TEXT_MAX, parse_id, required};
+use crate::zones::{local_to_instant, parse_local, parse_zone};
 
 id_enum! {
     "kebab-case" pub enum NoteChannel {
@@ -25,6 +31,18 @@ pub struct Note {
     pub body: String,
 }
 
+/// A note as typed. Without `written_local` the note is dated now; with it, the
+/// local time is read in `zone` (the coordinator's).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export, optional_fields)]
+pub struct NoteInput {
+    pub channel: String,
+    pub body: String,
+    pub written_local: Option<String>,
+    pub zone: Option<String>,
+}
+
 /// Read on every case opening; guarded by the query-plan test.
 pub(crate) const NOTES_FOR_CASE: &str = "SELECT id, written_at, channel, body FROM notes WHERE case_id = ?1 ORDER BY written_at DESC, id DESC";
 
@@ -40,5 +58,45 @@ impl Note {
             })
         })?
         .collect()
+    }
+}
+
+impl Store {
+    /// Adds a note to the log; notes are searchable, so the case is indexed again.
+    pub fn add_note(&mut self, reference: &str, input: &NoteInput) -> Result<CaseDetail> {
+        let channel: NoteChannel = match input.channel.trim() {
+            "" => {
+                return Err(Error::Required {
+                    field: Field::NoteChannel,
+                });
+            }
+            c => parse_id(Field::NoteChannel, c)?,
+        };
+        let body = required(Field::NoteText, &input.body, LONG_TEXT_MAX)?;
+        let written_at = match input.written_local.as_deref().map(str::trim) {
+            None | Some("") => Utc::now(),
+            Some(text) => {
+                let zone = parse_zone(Field::HomeZone, input.zone.as_deref().unwrap_or("UTC"))?;
+                let at = local_to_instant(
+                    Field::NoteWrittenAt,
+                    parse_local(Field::NoteWrittenAt, text)?,
+                    zone,
+                )?;
+                // A log records what happened: a note cannot be dated in the future.
+                if at > Utc::now() {
+                    return Err(Error::DateInFuture {
+                        field: Field::NoteWrittenAt,
+                    });
+                }
+                at
+            }
+        };
+        self.edit_case(reference, "note-add", true, |tx, case| {
+            tx.execute(
+                "INSERT INTO notes (case_id, written_at, channel, body) VALUES (?1, ?2, ?3, ?4)",
+                params![case, crate::store::instant(written_at), channel, body],
+            )?;
+            Ok(serde_json::json!({ "note": tx.last_insert_rowid(), "channel": channel }))
+        })
     }
 }

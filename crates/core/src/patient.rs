@@ -1,13 +1,14 @@
 //! Patients: who travels, how their name is written and read, and how to reach them.
 
-use chrono::NaiveDate;
-use rusqlite::{Row, Transaction, params};
+use chrono::{NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::ids::PatientId;
+use crate::ids::{CaseRef, PatientId};
+use crate::store::{Store, audit, instant};
 use crate::validate::{
     Field, LONG_TEXT_MAX, SHORT_TEXT_MAX, not_in_future, optional, parse_id, required,
 };
@@ -54,6 +55,8 @@ pub struct NewPatient {
     pub sex: Option<String>,
     pub nationality: Option<String>,
     pub home_region: Option<String>,
+    /// IANA zone; when empty it follows from the nationality and home region.
+    pub home_zone: Option<String>,
     pub preferred_language: Option<String>,
     pub interpreter_language: Option<String>,
     pub phone: Option<String>,
@@ -198,10 +201,18 @@ impl NewPatient {
                 field: Field::Email,
             });
         }
+        let home_zone = match optional(Field::HomeZone, self.home_zone.as_deref(), 64)? {
+            Some(z) => Some(
+                crate::zones::parse_zone(Field::HomeZone, &z)?
+                    .name()
+                    .to_owned(),
+            ),
+            // Only what was stated decides the zone: a kanji name says nothing of where one lives.
+            None => zone_for(nationality.as_deref(), home_region.as_deref()),
+        };
         Ok(ValidPatient(Patient {
             id: PatientId(0),
-            // Only what was stated decides the zone: a kanji name says nothing of where one lives.
-            home_zone: zone_for(nationality.as_deref(), home_region.as_deref()),
+            home_zone,
             family_name,
             given_name,
             family_name_kana,
@@ -287,6 +298,170 @@ impl ValidPatient {
             p.passport_expiry, p.insurance, p.dietary_notes, now,
         ])?;
         Ok(PatientId(tx.last_insert_rowid()))
+    }
+}
+
+/// One row of the patients screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PatientRow {
+    pub id: PatientId,
+    pub family_name: String,
+    pub given_name: String,
+    pub family_name_kana: Option<String>,
+    pub given_name_kana: Option<String>,
+    pub name_order: NameOrder,
+    pub birth_date: Option<NaiveDate>,
+    pub nationality: Option<String>,
+    /// The patient's cases, newest first.
+    pub cases: Vec<CaseRef>,
+}
+
+/// A page of patients in name order, or those whose cases match a search.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct PatientQuery {
+    pub query: Option<String>,
+    pub offset: Option<u32>,
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PatientPage {
+    pub total: u32,
+    pub offset: u32,
+    pub patients: Vec<PatientRow>,
+}
+
+macro_rules! patient_row_select {
+    () => {
+        "SELECT p.id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order, p.birth_date, p.nationality,
+                (SELECT json_group_array(reference) FROM (SELECT reference FROM cases WHERE patient_id = p.id ORDER BY id DESC))"
+    };
+}
+
+/// A page in name order, chosen on the name index before the rows are read.
+pub(crate) const PATIENTS_PAGE: &str = concat!(
+    patient_row_select!(),
+    " FROM (SELECT id FROM patients ORDER BY family_name, given_name, id LIMIT ?1 OFFSET ?2) page JOIN patients p ON p.id = page.id ORDER BY p.family_name, p.given_name, p.id"
+);
+const PATIENTS_BY_IDS: &str = concat!(
+    patient_row_select!(),
+    " FROM json_each(?1) ids JOIN patients p ON p.id = ids.value ORDER BY ids.key"
+);
+
+impl PatientRow {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<PatientRow> {
+        let cases: String = r.get(8)?;
+        Ok(PatientRow {
+            id: r.get(0)?,
+            family_name: r.get(1)?,
+            given_name: r.get(2)?,
+            family_name_kana: r.get(3)?,
+            given_name_kana: r.get(4)?,
+            name_order: r.get(5)?,
+            birth_date: r.get(6)?,
+            nationality: r.get(7)?,
+            cases: serde_json::from_str::<Vec<String>>(&cases)
+                .unwrap_or_default()
+                .into_iter()
+                .map(CaseRef)
+                .collect(),
+        })
+    }
+}
+
+impl Store {
+    /// Patients in name order; with a query, the patients of the matching cases in
+    /// the order search ranks them.
+    pub fn list_patients(&self, q: &PatientQuery) -> Result<PatientPage> {
+        let limit = q.limit.unwrap_or(100).min(500);
+        let offset = q.offset.unwrap_or(0);
+        let conn = self.conn();
+        if let Some(query) = q.query.as_deref().filter(|t| !t.trim().is_empty()) {
+            let mut ids: Vec<i64> = Vec::new();
+            for hit in self.search(query, limit)? {
+                if !ids.contains(&hit.patient_id.0) {
+                    ids.push(hit.patient_id.0);
+                }
+            }
+            let patients = conn
+                .prepare_cached(PATIENTS_BY_IDS)?
+                .query_map(
+                    [serde_json::to_string(&ids).expect("ids")],
+                    PatientRow::from_row,
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            return Ok(PatientPage {
+                total: u32::try_from(patients.len()).unwrap_or(u32::MAX),
+                offset: 0,
+                patients,
+            });
+        }
+        let total = conn.query_row("SELECT count(*) FROM patients", [], |r| r.get(0))?;
+        let patients = conn
+            .prepare_cached(PATIENTS_PAGE)?
+            .query_map(params![limit, offset], PatientRow::from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(PatientPage {
+            total,
+            offset,
+            patients,
+        })
+    }
+
+    pub fn patient(&self, id: PatientId) -> Result<Patient> {
+        Patient::load(self.conn(), id)
+            .optional()?
+            .ok_or(Error::PatientNotFound { id: id.0 })
+    }
+
+    /// Saves a patient's details. Names are searchable, so each of their cases is
+    /// indexed again. The audit log names the fields changed, not their values.
+    pub fn update_patient(&mut self, id: PatientId, input: &NewPatient) -> Result<Patient> {
+        let valid = input.validate(self.today())?.0;
+        let before = self.patient(id)?;
+        let now = instant(Utc::now());
+        let actor = self.actor().to_owned();
+        let tx = self.transaction()?;
+        let p = &valid;
+        tx.execute(
+            "UPDATE patients SET family_name = ?2, given_name = ?3, family_name_kana = ?4, given_name_kana = ?5, name_order = ?6, birth_date = ?7, sex = ?8, nationality = ?9, home_region = ?10, home_zone = ?11, preferred_language = ?12, interpreter_language = ?13, phone = ?14, email = ?15, emergency_contact = ?16, passport_number = ?17, passport_expiry = ?18, insurance = ?19, dietary_notes = ?20, updated_at = ?21 WHERE id = ?1",
+            params![
+                id, p.family_name, p.given_name, p.family_name_kana, p.given_name_kana, p.name_order,
+                p.birth_date, p.sex, p.nationality, p.home_region, p.home_zone, p.preferred_language,
+                p.interpreter_language, p.phone, p.email, p.emergency_contact, p.passport_number,
+                p.passport_expiry, p.insurance, p.dietary_notes, now,
+            ],
+        )?;
+        let cases: Vec<crate::ids::CaseId> = tx
+            .prepare_cached("SELECT id FROM cases WHERE patient_id = ?1")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for case in cases {
+            crate::search::index_case(&tx, case)?;
+        }
+        let old = serde_json::to_value(Patient { id, ..before }).expect("serialisable");
+        let new = serde_json::to_value(Patient { id, ..valid }).expect("serialisable");
+        let changed: Vec<&String> = new
+            .as_object()
+            .expect("a struct")
+            .iter()
+            .filter(|(k, v)| old.get(k.as_str()) != Some(v))
+            .map(|(k, _)| k)
+            .collect();
+        audit(
+            &tx,
+            &actor,
+            "patient",
+            id.0,
+            "edit",
+            &serde_json::json!({ "fields": changed }),
+        )?;
+        tx.commit()?;
+        self.patient(id)
     }
 }
 

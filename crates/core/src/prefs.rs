@@ -19,6 +19,9 @@ pub struct Settings {
     pub language: Lang,
     pub japanese_era: bool,
     pub coordinator: Option<String>,
+    /// The coordinator's IANA zone: the dashboard shows event times in it. The
+    /// machine's zone until one is chosen.
+    pub home_zone: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -30,6 +33,9 @@ pub struct Preferences {
     pub japanese_era: bool,
     /// The coordinator's name, written in the audit log as the author of changes.
     pub coordinator: Option<String>,
+    pub home_zone: Option<String>,
+    /// The database file last opened from the Settings screen; the default file if none.
+    pub database: Option<PathBuf>,
 }
 
 pub fn default_path() -> PathBuf {
@@ -64,12 +70,18 @@ impl Preferences {
             language: self.language_or(os_locale),
             japanese_era: self.japanese_era,
             coordinator: self.coordinator.clone(),
+            home_zone: self
+                .home_zone
+                .clone()
+                .unwrap_or_else(crate::zones::system_zone),
         }
     }
 
     /// Takes new settings after checking them; on error nothing changes.
     pub fn apply(&mut self, s: &Settings) -> Result<()> {
         let coordinator = optional(Field::Coordinator, s.coordinator.as_deref(), SHORT_TEXT_MAX)?;
+        let zone = crate::zones::parse_zone(Field::HomeZone, &s.home_zone)?;
+        self.home_zone = Some(zone.name().to_owned());
         self.language = Some(s.language);
         self.japanese_era = s.japanese_era;
         self.coordinator = coordinator;
@@ -115,11 +127,17 @@ mod tests {
         s.coordinator = Some("x".repeat(500));
         assert!(p.apply(&s).is_err());
         assert_eq!(p, Preferences::default(), "nothing changed");
+        s.coordinator = None;
+        s.home_zone = "Mars/Olympus".into();
+        assert_eq!(p.apply(&s).unwrap_err().field(), Some(Field::HomeZone));
+        assert_eq!(p, Preferences::default(), "nothing changed");
+        s.home_zone = "America/Vancouver".into();
         s.coordinator = Some("  Marie Tremblay ".into());
         s.japanese_era = true;
         p.apply(&s).unwrap();
         assert_eq!(p.coordinator.as_deref(), Some("Marie Tremblay"));
         assert!(p.japanese_era);
+        assert_eq!(p.settings(None).home_zone, "America/Vancouver");
     }
 
     #[test]

@@ -117,6 +117,9 @@ fn every_domain_id_has_a_message() {
     for s in kakehashi_core::NoteChannel::iter() {
         push(&mut ids, "note-channel", s.into());
     }
+    for s in kakehashi_core::CaseSort::iter() {
+        push(&mut ids, "list-sort", s.into());
+    }
     for lang in Lang::all() {
         for id in &ids {
             assert!(l.has(lang, id), "{lang:?} lacks {id}");
@@ -160,6 +163,13 @@ fn every_error_code_and_field_has_a_message() {
         Error::BadJson { detail: "x".into() },
         Error::DemoNeedsEmptyDatabase,
         Error::DemoTooLarge { max: 1 },
+        Error::InvalidDateTime { field: field[0] },
+        Error::TimeSkipped { field: field[0] },
+        Error::EndBeforeStart { field: field[0] },
+        Error::DepositOverEstimate { field: field[0] },
+        Error::ItemNotFound,
+        Error::PatientNotFound { id: 1 },
+        Error::ProviderInUse { cases: 2 },
         Error::Sqlite(rusqlite::Error::InvalidQuery),
         Error::Io(std::io::Error::other("x")),
     ];

@@ -243,7 +243,7 @@ fn case_list_pages_and_filters() {
         .list_cases(&CaseListQuery {
             limit: Some(100),
             offset: Some(200),
-            status: None,
+            ..Default::default()
         })
         .unwrap();
     assert_eq!((page.total, page.cases.len()), (250, 50));

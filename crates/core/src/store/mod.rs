@@ -196,7 +196,8 @@ pub fn default_path() -> PathBuf {
         .join("kakehashi.sqlite")
 }
 
-fn default_actor() -> String {
+/// Who the audit log names when the coordinator has not given a name: the OS user.
+pub fn default_actor() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "coordinator".to_owned())

@@ -6,27 +6,53 @@ use chrono::NaiveDate;
 use rusqlite::ToSql;
 
 use crate::case::{
-    CASE_BY_REFERENCE, CASE_EXTRAS, PAGE_ALL, PAGE_BY_STATUS, SUMMARIES_BY_IDS, SUMMARY_SELECT,
+    CASE_BY_REFERENCE, CASE_EXTRAS, CaseListQuery, CaseSort, Direction, Priority, SUMMARIES_BY_IDS,
+    SUMMARY_SELECT, Specialty,
 };
+use crate::dashboard::{CASES_WAITING, EVENTS_UPCOMING, STATUS_COUNTS, TASKS_DUE, TASKS_DUE_COUNT};
 use crate::demo::DemoOptions;
 use crate::documents::DOCUMENTS_FOR_CASE;
+use crate::ids::ProviderId;
 use crate::notes::NOTES_FOR_CASE;
 use crate::patient::PATIENT_COLUMNS;
+use crate::patient::PATIENTS_PAGE;
 use crate::provider::PROVIDER_COLUMNS;
 use crate::search::{LONG_AND_SHORT, LONG_ONLY, SHORT_ONLY};
+use crate::status::CaseStatus;
 use crate::store::Store;
 use crate::tasks::TASKS_FOR_CASE;
 use crate::timeline::TIMELINE_FOR_CASE;
 
 /// (query, start of a plan line) pairs that may scan, and why.
 const ALLOWED: &[(&str, &str)] = &[
-    // Walks the rowid order and stops after offset + limit rows: bounded by the page.
-    ("page_all", "SCAN cases"),
+    // Walks the rowid order (or the oldest first) and stops after offset + limit rows:
+    // bounded by the page.
+    ("page:newest", "SCAN c"),
+    ("page:oldest", "SCAN c"),
     // The page itself: at most `limit` (≤ 500) rows chosen by the subquery.
-    ("page_all", "SCAN page"),
-    ("page_by_status", "SCAN page"),
+    ("page:", "SCAN page"),
+    // Walks the name index and stops after offset + limit rows.
+    ("page:name", "SCAN p USING COVERING INDEX patients_name"),
+    (
+        "patients_page",
+        "SCAN patients USING COVERING INDEX patients_name",
+    ),
+    ("patients_page", "SCAN page"),
+    // The references of one patient's cases, found through cases_patient: a handful.
+    ("patients_page", "SCAN (subquery-1)"),
+    // Walks the target-date index in order and stops after offset + limit rows.
+    (
+        "page:target-date",
+        "SCAN c USING COVERING INDEX cases_target",
+    ),
     // Counting every case reads the smallest index whole by definition; one number per page.
-    ("count_all", "SCAN cases USING COVERING INDEX"),
+    ("count:", "SCAN cases USING COVERING INDEX"),
+    ("count_patients", "SCAN patients USING COVERING INDEX"),
+    // The dashboard's per-status counts read the status index once, not the table.
+    (
+        "status_counts",
+        "SCAN cases USING COVERING INDEX cases_status",
+    ),
 ];
 
 fn plan(store: &Store, sql: &str, params: &[&dyn ToSql]) -> Vec<String> {
@@ -72,14 +98,29 @@ fn hot_queries_use_an_index() {
         ),
         ("summary", &summary, vec![&1]),
         ("summaries", SUMMARIES_BY_IDS, vec![&"[3, 1, 2]"]),
-        ("page_all", PAGE_ALL, vec![&100, &0]),
-        ("page_by_status", PAGE_BY_STATUS, vec![&100, &0, &"on-hold"]),
-        ("count_all", "SELECT count(*) FROM cases", vec![]),
+        ("count_patients", "SELECT count(*) FROM patients", vec![]),
+        ("patients_page", PATIENTS_PAGE, vec![&100, &0]),
         (
-            "count_by_status",
-            "SELECT count(*) FROM cases WHERE status = ?1",
-            vec![&"on-hold"],
+            "tasks_due",
+            TASKS_DUE,
+            vec![&"2026-11-01", &"2026-11-08", &50],
         ),
+        (
+            "tasks_due_count",
+            TASKS_DUE_COUNT,
+            vec![&"2026-11-01", &"2026-11-08"],
+        ),
+        (
+            "events_upcoming",
+            EVENTS_UPCOMING,
+            vec![
+                &"2026-11-01T00:00:00.000Z",
+                &"2026-11-15T00:00:00.000Z",
+                &50,
+            ],
+        ),
+        ("cases_waiting", CASES_WAITING, vec![&50]),
+        ("status_counts", STATUS_COUNTS, vec![]),
         ("case_extras", CASE_EXTRAS, vec![&1]),
         ("patient", &patient, vec![&1]),
         ("provider", &provider, vec![&1]),
@@ -88,13 +129,87 @@ fn hot_queries_use_an_index() {
         ("tasks", TASKS_FOR_CASE, vec![&1]),
         ("notes", NOTES_FOR_CASE, vec![&1]),
     ];
+    // Every filter alone and every order, as the case list sends them.
+    let lists: Vec<(String, CaseListQuery)> = [
+        ("newest", CaseListQuery::default()),
+        (
+            "oldest",
+            CaseListQuery {
+                sort: Some(CaseSort::Oldest),
+                ..Default::default()
+            },
+        ),
+        (
+            "target-date",
+            CaseListQuery {
+                sort: Some(CaseSort::TargetDate),
+                ..Default::default()
+            },
+        ),
+        (
+            "name",
+            CaseListQuery {
+                sort: Some(CaseSort::Name),
+                ..Default::default()
+            },
+        ),
+        (
+            "status",
+            CaseListQuery {
+                status: Some(CaseStatus::OnHold),
+                ..Default::default()
+            },
+        ),
+        (
+            "direction",
+            CaseListQuery {
+                direction: Some(Direction::JapanToCanada),
+                ..Default::default()
+            },
+        ),
+        (
+            "specialty",
+            CaseListQuery {
+                specialty: Some(Specialty::Oncology),
+                ..Default::default()
+            },
+        ),
+        (
+            "provider",
+            CaseListQuery {
+                provider_id: Some(ProviderId(1)),
+                ..Default::default()
+            },
+        ),
+        (
+            "priority",
+            CaseListQuery {
+                priority: Some(Priority::Urgent),
+                ..Default::default()
+            },
+        ),
+    ]
+    .into_iter()
+    .map(|(n, q)| (n.to_owned(), q))
+    .collect();
+    let mut statements: Vec<(String, String, Vec<rusqlite::types::Value>)> = Vec::new();
+    for (name, q) in &lists {
+        let (count, page, mut values) = q.statements();
+        statements.push((format!("count:{name}"), count, values.clone()));
+        values.extend([100.into(), 0.into()]);
+        statements.push((format!("page:{name}"), page, values));
+    }
+    let mut queries = queries;
+    for (name, sql, values) in &statements {
+        queries.push((name, sql, values.iter().map(|v| v as &dyn ToSql).collect()));
+    }
     let mut scans = Vec::new();
     for (name, sql, params) in &queries {
         for line in plan(&store, sql, params) {
             let scan = line.starts_with("SCAN ") && !line.contains("VIRTUAL TABLE");
             let allowed = ALLOWED
                 .iter()
-                .any(|(n, start)| n == name && line.starts_with(start));
+                .any(|(n, start)| name.starts_with(n) && line.starts_with(start));
             if scan && !allowed {
                 scans.push(format!("{name}: {line}"));
             }
@@ -111,10 +226,6 @@ fn hot_queries_use_an_index() {
 fn the_guard_sees_a_full_scan() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("plans.sqlite")).unwrap();
-    let lines = plan(
-        &store,
-        "SELECT id FROM patients WHERE given_name = ?1",
-        &[&"x"],
-    );
+    let lines = plan(&store, "SELECT id FROM patients WHERE email = ?1", &[&"x"]);
     assert!(lines.iter().any(|l| l == "SCAN patients"), "{lines:?}");
 }
