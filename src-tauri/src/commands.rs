@@ -1,14 +1,18 @@
 //! The commands the UI may call. Each is a doorway: typed input, one core call,
 //! typed output or an error payload.
 
+use kakehashi_core::dashboard::Dashboard;
 use kakehashi_core::demo::DemoOptions;
 use kakehashi_core::prefs::Settings;
 use kakehashi_core::{
-    CaseDetail, CaseListQuery, CasePage, CaseRef, CaseSummary, DomainValues, ErrorPayload, NewCase,
-    Provider,
+    CaseDetail, CaseListQuery, CasePage, CaseRef, CaseStatus, CaseSummary, CaseUpdate, CostsInput,
+    DocumentInput, DomainValues, ErrorPayload, EventInput, NewCase, NewPatient, NoteInput, Patient,
+    PatientId, PatientPage, PatientQuery, Provider, ProviderId, ProviderInput, Removal, Removed,
+    TaskInput,
 };
 use serde::Serialize;
 use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
 use crate::state::AppState;
@@ -27,15 +31,16 @@ pub struct AppInfo {
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayload> {
-    let case_count = match &state.startup_error {
+    let db = state.database();
+    let case_count = match &db.error {
         Some(_) => None,
         None => Some(state.with_store(|s| s.case_count()).await?),
     };
     Ok(AppInfo {
-        db_path: state.db_path.display().to_string(),
+        db_path: db.path.display().to_string(),
         case_count,
         settings: state.settings(),
-        startup_error: state.startup_error.clone(),
+        startup_error: db.error,
         values: DomainValues::default(),
     })
 }
@@ -51,6 +56,42 @@ pub async fn update_settings(
     crate::menu::refresh(&app, saved.language)
         .map_err(|e| ErrorPayload::unexpected(e.to_string()))?;
     Ok(saved)
+}
+
+/// Asks for a database file with the native dialog (an existing one, or a new one
+/// when `create`) and opens it in place of the current one. `None` if cancelled.
+#[tauri::command]
+pub async fn choose_database(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    create: bool,
+) -> Result<Option<AppInfo>, ErrorPayload> {
+    let lang = state.settings().language;
+    let t = |id: &str| state.l10n.format(lang, id, &[]);
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter(t("settings-database-filter"), &["sqlite", "db"]);
+    let chosen = if create {
+        dialog
+            .set_title(t("settings-new-database"))
+            .set_file_name("kakehashi.sqlite")
+            .blocking_save_file()
+    } else {
+        dialog
+            .set_title(t("settings-open-database"))
+            .blocking_pick_file()
+    };
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    state.switch_database(path).await?;
+    app_info(state).await.map(Some)
+}
+
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, ErrorPayload> {
+    state.with_store(|s| s.dashboard(chrono::Utc::now())).await
 }
 
 #[tauri::command]
@@ -87,8 +128,228 @@ pub async fn create_case(
 }
 
 #[tauri::command]
+pub async fn update_case(
+    state: State<'_, AppState>,
+    reference: String,
+    input: CaseUpdate,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.update_case(&reference, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn change_status(
+    state: State<'_, AppState>,
+    reference: String,
+    to: CaseStatus,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.change_status(&reference, to))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_costs(
+    state: State<'_, AppState>,
+    reference: String,
+    input: CostsInput,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.update_costs(&reference, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_event(
+    state: State<'_, AppState>,
+    reference: String,
+    input: EventInput,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.add_event(&reference, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_event(
+    state: State<'_, AppState>,
+    reference: String,
+    id: i64,
+    input: EventInput,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.update_event(&reference, id, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_event(
+    state: State<'_, AppState>,
+    reference: String,
+    id: i64,
+) -> Result<Removal, ErrorPayload> {
+    state
+        .with_store(move |s| s.delete_event(&reference, id))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_document(
+    state: State<'_, AppState>,
+    reference: String,
+    id: i64,
+    input: DocumentInput,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.set_document(&reference, id, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_document(
+    state: State<'_, AppState>,
+    reference: String,
+    kind: String,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.add_document(&reference, &kind))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_document(
+    state: State<'_, AppState>,
+    reference: String,
+    id: i64,
+) -> Result<Removal, ErrorPayload> {
+    state
+        .with_store(move |s| s.delete_document(&reference, id))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_task(
+    state: State<'_, AppState>,
+    reference: String,
+    input: TaskInput,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.add_task(&reference, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_task(
+    state: State<'_, AppState>,
+    reference: String,
+    id: i64,
+    input: TaskInput,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.update_task(&reference, id, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_task_done(
+    state: State<'_, AppState>,
+    reference: String,
+    id: i64,
+    done: bool,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.set_task_done(&reference, id, done))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_task(
+    state: State<'_, AppState>,
+    reference: String,
+    id: i64,
+) -> Result<Removal, ErrorPayload> {
+    state
+        .with_store(move |s| s.delete_task(&reference, id))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_note(
+    state: State<'_, AppState>,
+    reference: String,
+    input: NoteInput,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.add_note(&reference, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore(
+    state: State<'_, AppState>,
+    reference: String,
+    removed: Removed,
+) -> Result<CaseDetail, ErrorPayload> {
+    state
+        .with_store(move |s| s.restore(&reference, &removed))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_patients(
+    state: State<'_, AppState>,
+    query: PatientQuery,
+) -> Result<PatientPage, ErrorPayload> {
+    state.with_store(move |s| s.list_patients(&query)).await
+}
+
+#[tauri::command]
+pub async fn patient(state: State<'_, AppState>, id: PatientId) -> Result<Patient, ErrorPayload> {
+    state.with_store(move |s| s.patient(id)).await
+}
+
+#[tauri::command]
+pub async fn update_patient(
+    state: State<'_, AppState>,
+    id: PatientId,
+    input: NewPatient,
+) -> Result<Patient, ErrorPayload> {
+    state
+        .with_store(move |s| s.update_patient(id, &input))
+        .await
+}
+
+#[tauri::command]
 pub async fn list_providers(state: State<'_, AppState>) -> Result<Vec<Provider>, ErrorPayload> {
     state.with_store(|s| s.providers()).await
+}
+
+#[tauri::command]
+pub async fn create_provider(
+    state: State<'_, AppState>,
+    input: ProviderInput,
+) -> Result<Provider, ErrorPayload> {
+    state.with_store(move |s| s.create_provider(&input)).await
+}
+
+#[tauri::command]
+pub async fn update_provider(
+    state: State<'_, AppState>,
+    id: ProviderId,
+    input: ProviderInput,
+) -> Result<Provider, ErrorPayload> {
+    state
+        .with_store(move |s| s.update_provider(id, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_provider(
+    state: State<'_, AppState>,
+    id: ProviderId,
+) -> Result<(), ErrorPayload> {
+    state.with_store(move |s| s.delete_provider(id)).await
 }
 
 /// Fills the open, empty database with demo cases; returns how many it now holds.

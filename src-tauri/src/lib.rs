@@ -11,7 +11,6 @@ mod state;
 
 use std::path::PathBuf;
 
-use kakehashi_core::Store;
 use kakehashi_core::prefs::Preferences;
 use tauri::Manager;
 
@@ -19,8 +18,8 @@ pub use commands::AppInfo;
 use state::AppState;
 
 /// The database to open: `--db PATH` (or `--db=PATH`), then `KAKEHASHI_DB`, then the
-/// OS app-data folder.
-fn db_path(args: impl Iterator<Item = String>) -> PathBuf {
+/// file last opened from Settings, then the OS app-data folder.
+fn db_path(args: impl Iterator<Item = String>, remembered: Option<PathBuf>) -> PathBuf {
     let mut args = args.skip(1);
     while let Some(arg) = args.next() {
         if arg == "--db" {
@@ -33,27 +32,19 @@ fn db_path(args: impl Iterator<Item = String>) -> PathBuf {
     }
     std::env::var_os("KAKEHASHI_DB")
         .map(PathBuf::from)
+        .or(remembered)
         .unwrap_or_else(kakehashi_core::store::default_path)
 }
 
 pub fn run() {
-    let db_path = db_path(std::env::args());
     let prefs_path = kakehashi_core::prefs::default_path();
     let prefs = Preferences::load(&prefs_path);
-    // A database that cannot be opened is not a crash: the UI explains why.
-    let (store, startup_error) = match Store::open(&db_path) {
-        Ok(mut store) => {
-            if let Some(name) = &prefs.coordinator {
-                store.set_actor(name.clone());
-            }
-            (Some(store), None)
-        }
-        Err(e) => (None, Some(e.payload())),
-    };
-    let state = AppState::new(store, startup_error, db_path, prefs_path, prefs);
+    let db_path = db_path(std::env::args(), prefs.database.clone());
+    let state = AppState::new(db_path, prefs_path, prefs);
 
     tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .setup(|app| {
             let lang = app.state::<AppState>().settings().language;
@@ -64,11 +55,34 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::update_settings,
+            commands::choose_database,
+            commands::dashboard,
             commands::list_cases,
             commands::search_cases,
             commands::case_detail,
             commands::create_case,
+            commands::update_case,
+            commands::change_status,
+            commands::update_costs,
+            commands::add_event,
+            commands::update_event,
+            commands::delete_event,
+            commands::set_document,
+            commands::add_document,
+            commands::delete_document,
+            commands::add_task,
+            commands::update_task,
+            commands::set_task_done,
+            commands::delete_task,
+            commands::add_note,
+            commands::restore,
+            commands::list_patients,
+            commands::patient,
+            commands::update_patient,
             commands::list_providers,
+            commands::create_provider,
+            commands::update_provider,
+            commands::delete_provider,
             commands::create_demo,
         ])
         .run(tauri::generate_context!())
@@ -89,11 +103,14 @@ mod tests {
     #[test]
     fn db_flag_in_either_form_chooses_the_file() {
         assert_eq!(
-            db_path(args(&["app", "--db", "/tmp/a.sqlite"])),
+            db_path(args(&["app", "--db", "/tmp/a.sqlite"]), None),
             PathBuf::from("/tmp/a.sqlite")
         );
         assert_eq!(
-            db_path(args(&["app", "--db=/tmp/b.sqlite"])),
+            db_path(
+                args(&["app", "--db=/tmp/b.sqlite"]),
+                Some("/tmp/c.sqlite".into())
+            ),
             PathBuf::from("/tmp/b.sqlite")
         );
     }

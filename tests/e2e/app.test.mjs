@@ -3,8 +3,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { cli, closeApp, format, freshDbPath, message, openApp, screenshot, textOf, textsOf, type } from "./lib.mjs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { cli, closeApp, format, freshDbPath, message, openApp, root, screenshot, textOf, textsOf, type } from "./lib.mjs";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -170,7 +171,14 @@ test("a first run on an empty database offers demo cases and shows them", async 
       timeout: 30000,
       timeoutMsg: "demo cases did not appear",
     });
-    assert.equal((await rowNames(browser)).length, 100, "the list shows the first page");
+    // The list draws only the rows in view, and fetches the pages it scrolls to.
+    const shown = (await rowNames(browser)).length;
+    assert.ok(shown > 0 && shown < 100, `a window of rows, not all 500: ${shown}`);
+    await browser.execute(() => {
+      const el = document.querySelector(".scroller");
+      el.scrollTop = el.scrollHeight;
+    });
+    await browser.$('button.row[data-index="499"]').waitForDisplayed({ timeout: 10000 });
     await browser.$("[data-testid=status-filter]").selectByAttribute("value", "on-hold");
     await browser.waitUntil(async () => {
       const texts = await textsOf(browser, "[data-testid=case-list] .status");
@@ -192,7 +200,8 @@ test("a database from a newer Kakehashi gets an explanation, not a crash", async
   try {
     await browser.$("[data-testid=startup-error]").waitForDisplayed();
     const text = await textOf(browser, "[data-testid=startup-error]");
-    assert.ok(text.includes(format("en", "error-schema-too-new", { found: "99", supported: "1" })), text);
+    const supported = String(readdirSync(join(root, "crates/core/src/store/migrations")).filter((f) => f.endsWith(".sql")).length);
+    assert.ok(text.includes(format("en", "error-schema-too-new", { found: "99", supported })), text);
     assert.ok(text.includes(db), "names the file");
     assert.equal(digest(), before, "the file was left untouched");
   } finally {
@@ -225,14 +234,15 @@ function screenTexts(browser) {
 function englishOnlyLabels() {
   const labels = new Set();
   const japanese = new Set();
-  for (const file of ["app.ftl", "domain.ftl", "errors.ftl"]) {
+  const files = ["app.ftl", "domain.ftl", "errors.ftl", "workspace.ftl", "directory.ftl"];
+  for (const file of files) {
     const text = readFileSync(new URL(`../../locales/ja/${file}`, import.meta.url), "utf8");
     for (const line of text.split("\n")) {
       const m = line.match(/^[a-zA-Z][\w-]* = (.*)$/);
       if (m) japanese.add(m[1].trim());
     }
   }
-  for (const file of ["app.ftl", "domain.ftl", "errors.ftl"]) {
+  for (const file of files) {
     const text = readFileSync(new URL(`../../locales/en/${file}`, import.meta.url), "utf8");
     for (const line of text.split("\n")) {
       const m = line.match(/^([a-zA-Z][\w-]*) = ([^{]*)$/);
@@ -259,18 +269,22 @@ test("a Japanese screen shows no English label, and Japanese dates and amounts",
   try {
     await browser.$("[data-testid=language]").selectByAttribute("value", "ja");
     await browser.waitUntil(async () => (await browser.$("html").getAttribute("lang")) === "ja");
+    await browser.$(`button[data-reference="${reference}"]`).waitForDisplayed();
     await browser.$(`button[data-reference="${reference}"]`).click();
     await browser.$("[data-testid=case-detail]").waitForDisplayed();
     const detail = await textOf(browser, "[data-testid=case-detail]");
     assert.ok(detail.includes("￥1,234,567"), `amount in yen as Japanese writes it: ${detail}`);
     assert.ok(detail.includes("1961/04/02"), "birth date as Japanese writes it");
     const seen = [];
-    for (const screen of ["detail", "form", "settings"]) {
+    for (const screen of ["detail", "form", "today", "patients", "providers", "settings"]) {
       if (screen === "form") await browser.$("[data-testid=new-case]").click();
-      if (screen === "settings") {
-        await browser.keys("Escape");
-        await browser.$("[data-testid=open-settings]").click();
+      if (screen !== "detail" && screen !== "form") {
+        if (screen === "today") await browser.keys("Escape");
+        await browser.$(`[data-testid=nav-${screen}]`).click();
+        await browser.$(`[data-testid=${screen === "today" ? "dashboard" : screen === "settings" ? "settings" : `${screen}-screen`}]`).waitForDisplayed();
       }
+      const first = browser.$(`[data-testid=${screen}-list] button`);
+      if ((screen === "patients" || screen === "providers") && (await first.isExisting())) await first.click();
       await browser.pause(200);
       seen.push(...(await screenTexts(browser)).filter((t) => english.has(t)).map((t) => `${screen}: ${t}`));
     }
@@ -279,13 +293,16 @@ test("a Japanese screen shows no English label, and Japanese dates and amounts",
     // The imperial era, on request.
     await browser.$("[data-testid=settings-era]").click();
     await browser.$("[data-testid=settings-save]").click();
+    await browser.$("[data-testid=settings-saved]").waitForDisplayed();
+    await browser.$("[data-testid=nav-cases]").click();
+    await browser.$(`button[data-reference="${reference}"]`).waitForDisplayed();
     await browser.$(`button[data-reference="${reference}"]`).click();
     await browser.$("[data-testid=case-detail]").waitForDisplayed();
     await browser.waitUntil(async () => (await textOf(browser, "[data-testid=case-detail]")).includes("昭和36年4月2日"), {
       timeoutMsg: "birth date not shown in the Shōwa era",
     });
     screenshot("detail-ja-era");
-    await browser.$("[data-testid=open-settings]").click();
+    await browser.$("[data-testid=nav-settings]").click();
     await browser.$("[data-testid=settings-era]").click();
     await browser.$("[data-testid=settings-language]").selectByAttribute("value", "en");
     await browser.$("[data-testid=settings-save]").click();
@@ -299,7 +316,7 @@ test("the coordinator named in Settings is the author of changes in the audit lo
   const db = freshDbPath();
   const browser = await openApp(db);
   try {
-    await browser.$("[data-testid=open-settings]").click();
+    await browser.$("[data-testid=nav-settings]").click();
     await type(browser, "#field-coordinator", "x".repeat(201));
     await browser.$("[data-testid=settings-save]").click();
     await browser.$("[data-testid=field-error]").waitForDisplayed();

@@ -33,7 +33,7 @@ export function cli(db, args, input) {
  * screen. Each test starts from default settings unless it asks to keep them, so
  * that one test's failure cannot leave the next in another language.
  */
-export async function openApp(db, { keepSettings = false } = {}) {
+export async function openApp(db, { keepSettings = false, view = "cases" } = {}) {
   if (!keepSettings && process.env.XDG_CONFIG_HOME) {
     rmSync(join(process.env.XDG_CONFIG_HOME, "org.kakehashi.app", "preferences.json"), { force: true });
   }
@@ -47,7 +47,12 @@ export async function openApp(db, { keepSettings = false } = {}) {
       "tauri:options": { application: APP, args: ["--db", db] },
     },
   });
-  await browser.$("[data-testid=search], [data-testid=startup-error]").waitForExist({ timeout: 20000 });
+  await browser
+    .$("[data-testid=search], [data-testid=dashboard], [data-testid=startup-error]")
+    .waitForExist({ timeout: 20000 });
+  if (view !== "today" && (await browser.$(`[data-testid=nav-${view}]`).isExisting())) {
+    await browser.$(`[data-testid=nav-${view}]`).click();
+  }
   return browser;
 }
 
@@ -95,7 +100,7 @@ const bundles = {};
 export function format(lang, id, args) {
   if (!bundles[lang]) {
     const bundle = new FluentBundle(LOCALES[lang], { useIsolating: false });
-    for (const file of ["app.ftl", "domain.ftl", "errors.ftl"]) {
+    for (const file of ["app.ftl", "domain.ftl", "errors.ftl", "workspace.ftl", "directory.ftl"]) {
       bundle.addResource(new FluentResource(readFileSync(join(root, "locales", lang, file), "utf8")));
     }
     bundles[lang] = bundle;
@@ -121,4 +126,22 @@ export async function type(browser, selector, value) {
  */
 export function screenshot(path) {
   execFileSync("import", ["-window", "root", path.includes("/") ? path : join(ARTIFACTS, `${path}.png`)]);
+}
+
+const AXE = readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/**
+ * axe-core's serious and critical findings on the screen as it is now. The CSP
+ * forbids adding a script tag, so axe's source runs as the body of an execute call.
+ */
+export async function axeViolations(browser) {
+  await browser.execute(`${AXE}; window.__axe = axe; return true;`);
+  const found = await browser.executeAsync((done) => {
+    window.__axe
+      .run(document, { resultTypes: ["violations"] })
+      .then((r) => done(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`)))
+      .catch((e) => done([`axe failed: ${e}`]));
+  });
+  return found;
 }

@@ -21,7 +21,7 @@ try {
     await browser.pause(300);
     screenshot(join(out, `detail-${lang}.png`));
   }
-  await browser.$("[data-testid=open-settings]").click();
+  await browser.$("[data-testid=nav-settings]").click();
   await browser.$("[data-testid=settings]").waitForDisplayed();
   screenshot(join(out, "settings-ja.png"));
   await browser.$("[data-testid=language]").selectByAttribute("value", "fr");

@@ -12,7 +12,11 @@ import type { TimelineEvent } from "./TimelineEvent";
 /**
  * Everything the case detail screen shows.
  */
-export type CaseDetail = { summary: CaseSummary, patient: Patient, provider: Provider | null, treatment: string | null, physician: string | null, companions: number, estimated_cost: Money | null, deposit: Money | null, timeline: Array<TimelineEvent>, documents: Array<DocumentItem>, tasks: Array<Task>, notes: Array<Note>, 
+export type CaseDetail = { summary: CaseSummary, patient: Patient, provider: Provider | null, treatment: string | null, physician: string | null, companions: number, expected_stay_days: number | null, estimated_cost: Money | null, deposit: Money | null, 
+/**
+ * Estimate less deposit: what the patient still owes. Counted by the core.
+ */
+balance: Money | null, timeline: Array<TimelineEvent>, documents: Array<DocumentItem>, tasks: Array<Task>, notes: Array<Note>, 
 /**
  * The statuses the core will accept next, for the status menu.
  */

@@ -10,6 +10,10 @@ export type NewCaseDetails = { direction: string, specialty: string, status?: st
  */
 opened_on?: string, target_date?: string, companions?: number, 
 /**
+ * Expected length of the stay abroad; over 90 days in Japan needs more papers.
+ */
+expected_stay_days?: number, 
+/**
  * A decimal amount as typed ("12500.50"); see `currency`.
  */
 estimated_cost?: string, currency?: string, };

@@ -7,4 +7,8 @@ export type NewPatient = { family_name: string, given_name: string, family_name_
 /**
  * `YYYY-MM-DD`.
  */
-birth_date?: string, sex?: string, nationality?: string, home_region?: string, preferred_language?: string, interpreter_language?: string, phone?: string, email?: string, emergency_contact?: string, passport_number?: string, passport_expiry?: string, insurance?: string, dietary_notes?: string, };
+birth_date?: string, sex?: string, nationality?: string, home_region?: string, 
+/**
+ * IANA zone; when empty it follows from the nationality and home region.
+ */
+home_zone?: string, preferred_language?: string, interpreter_language?: string, phone?: string, email?: string, emergency_contact?: string, passport_number?: string, passport_expiry?: string, insurance?: string, dietary_notes?: string, };

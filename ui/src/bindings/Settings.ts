@@ -4,4 +4,9 @@ import type { Lang } from "./Lang";
 /**
  * The settings as the Settings screen shows and edits them, the language resolved.
  */
-export type Settings = { language: Lang, japanese_era: boolean, coordinator: string | null, };
+export type Settings = { language: Lang, japanese_era: boolean, coordinator: string | null, 
+/**
+ * The coordinator's IANA zone: the dashboard shows event times in it. The
+ * machine's zone until one is chosen.
+ */
+home_zone: string, };

@@ -6,4 +6,8 @@ export type TimelineEvent = { id: number, kind: EventKind, starts_at: string, en
 /**
  * IANA zone the event happens in; shown there and in the patient's home zone.
  */
-zone: string, title: string | null, status_from: CaseStatus | null, status_to: CaseStatus | null, };
+zone: string, title: string | null, status_from: CaseStatus | null, status_to: CaseStatus | null, 
+/**
+ * The start as the event's own clock reads it (`2026-12-01T09:00`), for editing.
+ */
+starts_local: string, ends_local: string | null, };

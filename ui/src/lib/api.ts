@@ -6,11 +6,28 @@ import type { CaseDetail } from "../bindings/CaseDetail";
 import type { CaseListQuery } from "../bindings/CaseListQuery";
 import type { CasePage } from "../bindings/CasePage";
 import type { CaseRef } from "../bindings/CaseRef";
+import type { CaseStatus } from "../bindings/CaseStatus";
 import type { CaseSummary } from "../bindings/CaseSummary";
+import type { CaseUpdate } from "../bindings/CaseUpdate";
+import type { CostsInput } from "../bindings/CostsInput";
+import type { Dashboard } from "../bindings/Dashboard";
+import type { DocumentInput } from "../bindings/DocumentInput";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
+import type { EventInput } from "../bindings/EventInput";
 import type { NewCase } from "../bindings/NewCase";
+import type { NewPatient } from "../bindings/NewPatient";
+import type { NoteInput } from "../bindings/NoteInput";
+import type { Patient } from "../bindings/Patient";
+import type { PatientId } from "../bindings/PatientId";
+import type { PatientPage } from "../bindings/PatientPage";
+import type { PatientQuery } from "../bindings/PatientQuery";
 import type { Provider } from "../bindings/Provider";
+import type { ProviderId } from "../bindings/ProviderId";
+import type { ProviderInput } from "../bindings/ProviderInput";
+import type { Removal } from "../bindings/Removal";
+import type { Removed } from "../bindings/Removed";
 import type { Settings } from "../bindings/Settings";
+import type { TaskInput } from "../bindings/TaskInput";
 
 function isPayload(e: unknown): e is ErrorPayload {
   return typeof e === "object" && e !== null && "code" in e && "args" in e;
@@ -37,11 +54,39 @@ export { isPayload };
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),
+  /** Native file dialog; `null` when the coordinator cancels. */
+  chooseDatabase: (create: boolean) => call<AppInfo | null>("choose_database", { create }),
+  dashboard: () => call<Dashboard>("dashboard"),
   listCases: (query: CaseListQuery) => call<CasePage>("list_cases", { query }),
   searchCases: (query: string, limit: number) => call<CaseSummary[]>("search_cases", { query, limit }),
   caseDetail: (reference: string) => call<CaseDetail>("case_detail", { reference }),
   createCase: (input: NewCase) => call<CaseRef>("create_case", { input }),
+  updateCase: (reference: string, input: CaseUpdate) => call<CaseDetail>("update_case", { reference, input }),
+  changeStatus: (reference: string, to: CaseStatus) => call<CaseDetail>("change_status", { reference, to }),
+  updateCosts: (reference: string, input: CostsInput) => call<CaseDetail>("update_costs", { reference, input }),
+  addEvent: (reference: string, input: EventInput) => call<CaseDetail>("add_event", { reference, input }),
+  updateEvent: (reference: string, id: number, input: EventInput) =>
+    call<CaseDetail>("update_event", { reference, id, input }),
+  deleteEvent: (reference: string, id: number) => call<Removal>("delete_event", { reference, id }),
+  setDocument: (reference: string, id: number, input: DocumentInput) =>
+    call<CaseDetail>("set_document", { reference, id, input }),
+  addDocument: (reference: string, kind: string) => call<CaseDetail>("add_document", { reference, kind }),
+  deleteDocument: (reference: string, id: number) => call<Removal>("delete_document", { reference, id }),
+  addTask: (reference: string, input: TaskInput) => call<CaseDetail>("add_task", { reference, input }),
+  updateTask: (reference: string, id: number, input: TaskInput) =>
+    call<CaseDetail>("update_task", { reference, id, input }),
+  setTaskDone: (reference: string, id: number, done: boolean) =>
+    call<CaseDetail>("set_task_done", { reference, id, done }),
+  deleteTask: (reference: string, id: number) => call<Removal>("delete_task", { reference, id }),
+  addNote: (reference: string, input: NoteInput) => call<CaseDetail>("add_note", { reference, input }),
+  restore: (reference: string, removed: Removed) => call<CaseDetail>("restore", { reference, removed }),
+  listPatients: (query: PatientQuery) => call<PatientPage>("list_patients", { query }),
+  patient: (id: PatientId) => call<Patient>("patient", { id }),
+  updatePatient: (id: PatientId, input: NewPatient) => call<Patient>("update_patient", { id, input }),
   listProviders: () => call<Provider[]>("list_providers"),
+  createProvider: (input: ProviderInput) => call<Provider>("create_provider", { input }),
+  updateProvider: (id: ProviderId, input: ProviderInput) => call<Provider>("update_provider", { id, input }),
+  deleteProvider: (id: ProviderId) => call<null>("delete_provider", { id }),
   createDemo: (cases: number) => call<number>("create_demo", { cases }),
 };
 
