@@ -43,7 +43,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb "$display" -screen 0 1280x820x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# A taller screen for documentation screenshots: XVFB_SCREEN=1280x1900x24.
+Xvfb "$display" -screen 0 "${XVFB_SCREEN:-1280x820x24}" -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 export DISPLAY=$display
 tauri_driver=$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")
