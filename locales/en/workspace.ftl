@@ -54,6 +54,7 @@ detail-days = { $count ->
 detail-stay-hint = Over 90 days in Japan needs a certificate of eligibility; it is added to the checklist.
 detail-local-time-at = Local: { $time }
 detail-removed = Removed: { $item }
+detail-note-when-hint = Leave empty for now. Otherwise the time in your zone.
 detail-undo = Undo
 detail-dismiss = Dismiss
 form-datetime-placeholder = YYYY-MM-DD HH:MM

@@ -54,6 +54,7 @@ detail-days = { $count ->
 detail-stay-hint = Un séjour de plus de 90 jours au Japon exige un certificat d’admissibilité ; il est ajouté à la liste des documents.
 detail-local-time-at = Heure locale : { $time }
 detail-removed = Supprimé : { $item }
+detail-note-when-hint = Laissez vide pour maintenant. Sinon, l’heure dans votre fuseau.
 detail-undo = Annuler
 detail-dismiss = Fermer
 form-datetime-placeholder = AAAA-MM-JJ HH:MM

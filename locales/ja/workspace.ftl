@@ -51,6 +51,7 @@ detail-days = { $count } 日
 detail-stay-hint = 日本での滞在が90日を超える場合は在留資格認定証明書が必要です。書類チェックリストに追加されます。
 detail-local-time-at = 現地時刻：{ $time }
 detail-removed = 削除しました：{ $item }
+detail-note-when-hint = 空欄の場合は現在の日時で記録します。入力する場合はあなたのタイムゾーンの時刻です。
 detail-undo = 元に戻す
 detail-dismiss = 閉じる
 form-datetime-placeholder = 例：2026-12-01 09:00
