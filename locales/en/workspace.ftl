@@ -19,6 +19,8 @@ today-due-soon = { $count ->
     [0] Due in the next 7 days
    *[other] Due in the next 7 days ({ $count })
 }
+today-overdue-many = Overdue tasks (more than { $count })
+today-due-soon-many = Due in the next 7 days (more than { $count })
 today-upcoming = Events in the next 14 days
 today-waiting = Waiting on a document
 today-nothing-overdue = Nothing overdue.

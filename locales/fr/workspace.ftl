@@ -19,6 +19,8 @@ today-due-soon = { $count ->
     [0] À faire dans les 7 prochains jours
    *[other] À faire dans les 7 prochains jours ({ $count })
 }
+today-overdue-many = Tâches en retard (plus de { $count })
+today-due-soon-many = À faire dans les 7 prochains jours (plus de { $count })
 today-upcoming = Événements des 14 prochains jours
 today-waiting = En attente d’un document
 today-nothing-overdue = Aucune tâche en retard.

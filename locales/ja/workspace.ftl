@@ -19,6 +19,8 @@ today-due-soon = { $count ->
     [0] 7日以内に期限のタスク
    *[other] 7日以内に期限のタスク（{ $count } 件）
 }
+today-overdue-many = 期限切れのタスク（{ $count } 件以上）
+today-due-soon-many = 7日以内に期限のタスク（{ $count } 件以上）
 today-upcoming = 14日以内の予定
 today-waiting = 書類待ちの案件
 today-nothing-overdue = 期限切れのタスクはありません。

@@ -326,7 +326,20 @@ fn bench_table(rows: &[BenchRow], cases: u32, lang: Lang, l10n: &Localizer) -> S
             BenchClass::ListPage { offset } => {
                 l10n.format_count(lang, "cli-bench-list-page", "offset", i64::from(*offset))
             }
+            BenchClass::ListSorted { sort, offset } => {
+                let order: &str = (*sort).into();
+                l10n.format_values(
+                    lang,
+                    "cli-bench-list-sorted",
+                    &[
+                        ("order", &t(&format!("list-sort-{order}"))),
+                        ("offset", &offset.to_string()),
+                    ],
+                )
+            }
+            BenchClass::ListFiltered => t("cli-bench-list-filtered"),
             BenchClass::CaseDetail => t("cli-bench-case-detail"),
+            BenchClass::Dashboard => t("cli-bench-dashboard"),
         };
         let pair = |p50: f64, p95: f64| format!("{p50:.3} / {p95:.3}");
         let ratio = if r.sqlite.p95_ms > 0.0 {

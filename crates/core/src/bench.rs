@@ -10,7 +10,9 @@ use rusqlite::{Connection, params_from_iter};
 use serde::Serialize;
 
 use crate::case::SUMMARIES_BY_IDS;
-use crate::case::{CASE_BY_REFERENCE, CaseListQuery, SUMMARY_SELECT};
+use crate::case::{
+    CASE_BY_REFERENCE, CaseListQuery, CaseSort, Direction, Priority, SUMMARY_SELECT,
+};
 use crate::error::Result;
 use crate::search::{QueryPlan, plan};
 use crate::store::Store;
@@ -35,9 +37,22 @@ pub const SEARCH_QUERIES: &[&str] = &[
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum BenchClass {
-    Search { query: String },
-    ListPage { offset: u32 },
+    Search {
+        query: String,
+    },
+    ListPage {
+        offset: u32,
+    },
+    /// A page in another order, halfway down the list.
+    ListSorted {
+        sort: CaseSort,
+        offset: u32,
+    },
+    /// Two filters at once (direction and priority), first page.
+    ListFiltered,
     CaseDetail,
+    /// The Today screen: due tasks, upcoming events, cases waiting, counts.
+    Dashboard,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -150,6 +165,49 @@ impl Store {
                 sqlite,
             });
         }
+        let mut lists: Vec<(BenchClass, CaseListQuery)> =
+            [CaseSort::Name, CaseSort::TargetDate, CaseSort::Oldest]
+                .into_iter()
+                .map(|sort| {
+                    let offset = total / 2;
+                    (
+                        BenchClass::ListSorted { sort, offset },
+                        CaseListQuery {
+                            sort: Some(sort),
+                            offset: Some(offset),
+                            limit: Some(100),
+                            ..Default::default()
+                        },
+                    )
+                })
+                .collect();
+        lists.push((
+            BenchClass::ListFiltered,
+            CaseListQuery {
+                direction: Some(Direction::JapanToCanada),
+                priority: Some(Priority::Urgent),
+                limit: Some(100),
+                ..Default::default()
+            },
+        ));
+        for (class, q) in lists {
+            let core = time(iterations, || self.list_cases(&q).map(drop))?;
+            let (count, page, filters) = q.statements();
+            let mut params = filters.clone();
+            params.extend([
+                Value::Integer(100),
+                Value::Integer(i64::from(q.offset.unwrap_or(0))),
+            ]);
+            let sqlite = time(iterations, || {
+                drain(conn, &count, &filters)?;
+                Ok(drain(conn, &page, &params).map(drop)?)
+            })?;
+            rows.push(BenchRow {
+                class,
+                core,
+                sqlite,
+            });
+        }
         if let Some(case) = self
             .list_cases(&CaseListQuery {
                 limit: Some(1),
@@ -188,6 +246,40 @@ impl Store {
                 sqlite,
             });
         }
+        let now = chrono::Utc::now();
+        let today = self.today();
+        let core = time(iterations, || self.dashboard(now).map(drop))?;
+        let sqlite = time(iterations, || {
+            use crate::dashboard::*;
+            let day = |d: chrono::NaiveDate| Value::Text(d.to_string());
+            let at = |t: chrono::DateTime<chrono::Utc>| Value::Text(crate::store::instant(t));
+            let rows = Value::Integer(i64::from(DASHBOARD_ROWS));
+            let soon = today + chrono::Duration::days(DUE_SOON_DAYS + 1);
+            for (from, to) in [(chrono::NaiveDate::MIN, today), (today, soon)] {
+                drain(conn, TASKS_DUE, &[day(from), day(to), rows.clone()])?;
+                let cap = Value::Integer(i64::from(COUNT_CAP));
+                drain(conn, TASKS_DUE_COUNT, &[day(from), day(to), cap])?;
+            }
+            let until = now + chrono::Duration::days(UPCOMING_DAYS);
+            drain(conn, EVENTS_UPCOMING, &[at(now), at(until), rows.clone()])?;
+            // Read until the 51st case, as the core does.
+            let mut stmt = conn.prepare_cached(DOCUMENTS_WAITING)?;
+            let mut found = stmt.query([])?;
+            let mut cases = std::collections::BTreeSet::new();
+            while let Some(r) = found.next()? {
+                cases.insert(r.get::<_, i64>(0)?);
+                if cases.len() > DASHBOARD_ROWS as usize {
+                    break;
+                }
+            }
+            drain(conn, STATUS_COUNTS, &[])?;
+            Ok(())
+        })?;
+        rows.push(BenchRow {
+            class: BenchClass::Dashboard,
+            core,
+            sqlite,
+        });
         Ok(rows)
     }
 }

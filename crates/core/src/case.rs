@@ -240,19 +240,14 @@ impl CaseListQuery {
             CaseSort::Newest => "c.id DESC",
             CaseSort::Oldest => "c.id",
             CaseSort::TargetDate => "c.target_date IS NULL, c.target_date, c.id",
-            CaseSort::Name => "p.family_name, p.given_name, c.id",
-        };
-        let patients = if self.sort == Some(CaseSort::Name) {
-            " JOIN patients p ON p.id = c.patient_id"
-        } else {
-            ""
+            CaseSort::Name => "c.patient_sort, c.id",
         };
         let n = values.len();
         let count = format!("SELECT count(*) FROM cases c{filters}");
         // A page is chosen on narrow indexes and only its rows are joined: an OFFSET
         // over the joined rows would read every skipped patient too.
         let page = format!(
-            "SELECT {} FROM (SELECT c.id FROM cases c{patients}{filters} ORDER BY {order} LIMIT ?{} OFFSET ?{}) page JOIN cases c ON c.id = page.id {} ORDER BY {order}",
+            "SELECT {} FROM (SELECT c.id FROM cases c{filters} ORDER BY {order} LIMIT ?{} OFFSET ?{}) page JOIN cases c ON c.id = page.id {} ORDER BY {order}",
             summary_columns!(),
             n + 1,
             n + 2,
@@ -458,8 +453,8 @@ impl ValidCase {
         now: &str,
     ) -> Result<CaseId> {
         tx.prepare_cached(
-            "INSERT INTO cases (reference, patient_id, direction, specialty, treatment, provider_id, physician, status, priority, opened_on, target_date, companions, estimate_minor, currency, created_at, updated_at, expected_stay_days)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
+            "INSERT INTO cases (reference, patient_id, direction, specialty, treatment, provider_id, physician, status, priority, opened_on, target_date, companions, estimate_minor, currency, created_at, updated_at, expected_stay_days, patient_sort)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, (SELECT family_name || char(31) || given_name FROM patients WHERE id = ?2))",
         )?
         .execute(params![
             reference.as_str(), patient, self.direction, self.specialty, self.treatment,

@@ -400,6 +400,29 @@ impl Store {
             return Err(Error::DemoNeedsEmptyDatabase);
         }
 
+        // The tables are empty: building each secondary index once at the end, from
+        // sorted data, is cheaper than growing it row by row. The definitions are read
+        // back from the schema, so the demo never keeps its own copy of them.
+        let indexes: Vec<(String, String)> = tx
+            .prepare(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
+                 AND tbl_name IN ('cases', 'patients', 'timeline_events', 'documents', 'tasks', 'notes', 'audit_log')",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, _) in &indexes {
+            tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+        }
+        // Likewise the search indexes are filled in one pass at the end ('rebuild')
+        // instead of by their triggers, row by row.
+        let search_triggers: Vec<(String, String)> = tx
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'case_search'")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, _) in &search_triggers {
+            tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+        }
+
         let existing: i64 = tx.query_row("SELECT count(*) FROM providers", [], |r| r.get(0))?;
         if existing == 0 {
             for p in PROVIDERS {
@@ -461,8 +484,8 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
         )?;
         let mut ins_case = tx.prepare_cached(
-            "INSERT INTO cases (reference, patient_id, direction, specialty, treatment, provider_id, physician, status, priority, opened_on, target_date, companions, estimate_minor, currency, deposit_minor, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+            "INSERT INTO cases (reference, patient_id, direction, specialty, treatment, provider_id, physician, status, priority, opened_on, target_date, companions, estimate_minor, currency, deposit_minor, created_at, updated_at, patient_sort)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, (SELECT family_name || char(31) || given_name FROM patients WHERE id = ?2))",
         )?;
         let mut ins_event = tx.prepare_cached(
             "INSERT INTO timeline_events (case_id, kind, starts_at, ends_at, zone, title, status_from, status_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -752,6 +775,13 @@ impl Store {
             ins_audit,
             upd,
         ));
+        for (_, sql) in indexes.iter().chain(&search_triggers) {
+            tx.execute_batch(sql)?;
+        }
+        tx.execute_batch(
+            "INSERT INTO case_search_fts (case_search_fts) VALUES ('rebuild');
+             INSERT INTO case_search_short (case_search_short) VALUES ('rebuild');",
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -234,6 +234,43 @@ fn demo_data_is_deterministic_and_covers_every_status() {
         "Japanese names carry readings"
     );
     one.check().unwrap();
+    // The demo builds its indexes and search tables in bulk at the end: they must
+    // hold exactly what row-by-row writes would have put there.
+    let conn = rusqlite::Connection::open(one.path()).unwrap();
+    for fts in ["case_search_fts", "case_search_short"] {
+        conn.execute(
+            &format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)"),
+            [],
+        )
+        .unwrap();
+    }
+    let indexes: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'cases_patient_sort'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexes, 1, "indexes are back after the bulk load");
+    let triggers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'case_search'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 3, "search triggers are back for later edits");
+    let sorted: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM cases WHERE patient_sort = ''",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        sorted, 0,
+        "every case carries its patient's name for the name order"
+    );
 }
 
 #[test]

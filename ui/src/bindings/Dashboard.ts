@@ -4,7 +4,11 @@ import type { StatusCount } from "./StatusCount";
 import type { UpcomingEvent } from "./UpcomingEvent";
 import type { WaitingCase } from "./WaitingCase";
 
-export type Dashboard = { today: string, overdue: Array<DueTask>, overdue_total: number, due_soon: Array<DueTask>, due_soon_total: number, upcoming: Array<UpcomingEvent>, waiting: Array<WaitingCase>, 
+export type Dashboard = { today: string, overdue: Array<DueTask>, 
+/**
+ * How many in all, counted up to `count_cap`.
+ */
+overdue_total: number, due_soon: Array<DueTask>, due_soon_total: number, count_cap: number, upcoming: Array<UpcomingEvent>, waiting: Array<WaitingCase>, 
 /**
  * Every status, in pipeline order, with how many cases stand there.
  */
