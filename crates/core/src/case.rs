@@ -423,7 +423,7 @@ fn check_stay(days: Option<u32>) -> Result<Option<u32>> {
 }
 
 /// A patient going to Japan is treated by a Japanese provider, and the reverse.
-fn check_provider(
+pub(crate) fn check_provider(
     tx: &Transaction<'_>,
     provider: Option<ProviderId>,
     direction: Direction,
@@ -444,6 +444,30 @@ fn check_provider(
 }
 
 impl ValidCase {
+    /// Inserts an imported case as it was: its own reference, deposit and documents
+    /// (no default checklist) and its own history (no "opened" entry).
+    pub(crate) fn insert_imported(
+        &self,
+        tx: &Transaction<'_>,
+        patient: PatientId,
+        reference: &CaseRef,
+        now: &str,
+        deposit: Option<Money>,
+    ) -> Result<CaseId> {
+        tx.prepare_cached(
+            "INSERT INTO cases (reference, patient_id, direction, specialty, treatment, provider_id, physician, status, priority, opened_on, target_date, companions, estimate_minor, currency, deposit_minor, created_at, updated_at, expected_stay_days, patient_sort)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, (SELECT family_name || char(31) || given_name FROM patients WHERE id = ?2))",
+        )?
+        .execute(params![
+            reference.as_str(), patient, self.direction, self.specialty, self.treatment,
+            self.provider_id, self.physician, self.status, self.priority, self.opened_on,
+            self.target_date, self.companions, self.estimated_cost.map(|m| m.minor),
+            self.estimated_cost.or(deposit).map(|m| m.currency), deposit.map(|m| m.minor), now,
+            self.expected_stay_days,
+        ])?;
+        Ok(CaseId(tx.last_insert_rowid()))
+    }
+
     /// Inserts the case with its default checklist and first timeline entry.
     pub(crate) fn insert(
         &self,

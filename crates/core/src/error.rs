@@ -36,6 +36,8 @@ pub enum Error {
     ItemNotFound,
     #[error("no patient with id {id}")]
     PatientNotFound { id: i64 },
+    #[error("a case with reference {reference} already exists")]
+    ReferenceTaken { reference: String },
     #[error("provider is used by {cases} cases")]
     ProviderInUse { cases: u32 },
     #[error("status cannot go from {from} to {to}")]
@@ -94,6 +96,7 @@ impl Error {
             Error::ItemNotFound => "error-item-not-found",
             Error::PatientNotFound { .. } => "error-patient-not-found",
             Error::ProviderInUse { .. } => "error-provider-in-use",
+            Error::ReferenceTaken { .. } => "error-reference-taken",
             Error::TransitionNotAllowed { .. } => "error-transition-not-allowed",
             Error::CaseNotFound { .. } => "error-case-not-found",
             Error::ProviderNotFound { .. } => "error-provider-not-found",
@@ -139,7 +142,9 @@ impl Error {
                 message_args.insert("from".to_owned(), format!("case-status-{from}"));
                 message_args.insert("to".to_owned(), format!("case-status-{to}"));
             }
-            Error::CaseNotFound { reference } => put("reference", reference.clone()),
+            Error::CaseNotFound { reference } | Error::ReferenceTaken { reference } => {
+                put("reference", reference.clone())
+            }
             Error::ProviderNotFound { id } | Error::PatientNotFound { id } => {
                 put("id", id.to_string())
             }

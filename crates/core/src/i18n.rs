@@ -81,12 +81,13 @@ fn format_number(
 }
 
 /// The `.ftl` files of one language, in the order they are added to its bundle.
-pub const FTL_FILES: [&str; 5] = [
+pub const FTL_FILES: [&str; 6] = [
     "app.ftl",
     "domain.ftl",
     "errors.ftl",
     "workspace.ftl",
     "directory.ftl",
+    "export.ftl",
 ];
 
 macro_rules! ftl {
@@ -97,12 +98,13 @@ macro_rules! ftl {
             include_str!(concat!("../../../locales/", $lang, "/errors.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/workspace.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/directory.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/export.ftl")),
         ]
     };
 }
 
 /// The text of every `.ftl` file of `lang`, as compiled into the program.
-pub fn sources(lang: Lang) -> [&'static str; 5] {
+pub fn sources(lang: Lang) -> [&'static str; 6] {
     match lang {
         Lang::En => ftl!("en"),
         Lang::Fr => ftl!("fr"),

@@ -33,7 +33,19 @@ row_id!(ProviderId);
 
 /// A case's human reference, `KH-2026-0042`: year opened and a per-year sequence
 /// number that is never reused, even after the case is gone.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
 #[serde(transparent)]
 #[ts(export)]
 pub struct CaseRef(pub String);

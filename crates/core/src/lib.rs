@@ -48,7 +48,7 @@ macro_rules! id_enum {
         $(#[$meta])*
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash,
-            serde::Serialize, serde::Deserialize, ts_rs::TS,
+            serde::Serialize, serde::Deserialize, ts_rs::TS, schemars::JsonSchema,
             strum::EnumString, strum::IntoStaticStr, strum::EnumIter,
         )]
         #[serde(rename_all = $case)]
@@ -65,6 +65,7 @@ pub mod dashboard;
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod exchange;
 pub mod format;
 pub mod i18n;
 pub mod ids;
@@ -73,6 +74,7 @@ pub mod notes;
 pub mod patient;
 pub mod prefs;
 pub mod provider;
+pub mod recipient;
 pub mod search;
 pub mod status;
 pub mod store;
@@ -89,12 +91,14 @@ pub use case::{
 pub use dashboard::Dashboard;
 pub use documents::{DocumentInput, DocumentItem, DocumentKind, DocumentState};
 pub use error::{Error, ErrorPayload, Result};
+pub use exchange::CaseRecord;
 pub use i18n::{Lang, Localizer};
 pub use ids::{CaseId, CaseRef, PatientId, ProviderId};
 pub use money::{Currency, Money};
 pub use notes::{Note, NoteChannel, NoteInput};
 pub use patient::{NameOrder, NewPatient, Patient, PatientPage, PatientQuery, PatientRow, Sex};
 pub use provider::{Country, Provider, ProviderInput, ProviderSummary};
+pub use recipient::Recipient;
 pub use search::SearchHit;
 pub use status::CaseStatus;
 pub use store::Store;

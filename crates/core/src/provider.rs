@@ -38,7 +38,7 @@ pub struct ProviderInput {
 }
 
 impl ProviderInput {
-    fn validate(&self) -> Result<Provider> {
+    pub(crate) fn validate(&self) -> Result<Provider> {
         let name_en = required(Field::NameEn, &self.name_en, SHORT_TEXT_MAX)?;
         // A provider without a French or Japanese name is shown by its English one.
         let name_fr = optional(Field::NameFr, Some(&self.name_fr), SHORT_TEXT_MAX)?

@@ -68,6 +68,8 @@ pub enum Field {
     DeskContact,
     HomeZone,
     ExpectedStay,
+    Format,
+    Recipient,
 }
 
 impl Field {
@@ -132,6 +134,8 @@ impl Field {
             Field::DeskContact => "field-desk-contact",
             Field::HomeZone => "field-home-zone",
             Field::ExpectedStay => "field-expected-stay",
+            Field::Format => "field-format",
+            Field::Recipient => "field-recipient",
         }
     }
 }

@@ -117,6 +117,9 @@ fn every_domain_id_has_a_message() {
     for s in kakehashi_core::NoteChannel::iter() {
         push(&mut ids, "note-channel", s.into());
     }
+    for s in kakehashi_core::Recipient::iter() {
+        push(&mut ids, "recipient", s.into());
+    }
     for s in kakehashi_core::CaseSort::iter() {
         push(&mut ids, "list-sort", s.into());
     }
@@ -170,6 +173,9 @@ fn every_error_code_and_field_has_a_message() {
         Error::ItemNotFound,
         Error::PatientNotFound { id: 1 },
         Error::ProviderInUse { cases: 2 },
+        Error::ReferenceTaken {
+            reference: "KH-2026-0001".into(),
+        },
         Error::Sqlite(rusqlite::Error::InvalidQuery),
         Error::Io(std::io::Error::other("x")),
     ];

@@ -260,6 +260,22 @@ pub(crate) fn next_reference(tx: &Transaction<'_>, opened: NaiveDate) -> Result<
     Ok(CaseRef::new(year, seq))
 }
 
+/// After an import under its own reference, the year's counter must never hand that
+/// number out again.
+pub(crate) fn advance_reference_counter(tx: &Transaction<'_>, reference: &CaseRef) -> Result<()> {
+    let parts: Vec<&str> = reference.as_str().split('-').collect();
+    if let [_, year, seq] = parts[..]
+        && let (Ok(year), Ok(seq)) = (year.parse::<i64>(), seq.parse::<i64>())
+    {
+        tx.prepare_cached(
+            "INSERT INTO case_ref_counters (year, last_seq) VALUES (?1, ?2)
+             ON CONFLICT(year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)",
+        )?
+        .execute(params![year, seq])?;
+    }
+    Ok(())
+}
+
 pub(crate) fn insert_status_event(
     tx: &Transaction<'_>,
     case: CaseId,
