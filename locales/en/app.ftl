@@ -169,6 +169,16 @@ cli-bench-list-sorted = case list, { $order }, page at { $offset }
 cli-bench-list-filtered = case list, direction and priority filters
 cli-bench-dashboard = the Today screen
 cli-bench-case-detail = open a case
+cli-about-export = Export one case as PDF, JSON or FHIR, or every case as CSV, in the --lang language
+cli-arg-export-reference = Case reference, e.g. KH-2026-0042 (not with --all)
+cli-arg-export-all = Export the whole case list (CSV only)
+cli-arg-export-format = pdf, json or fhir for one case; csv for the list
+cli-arg-export-bilingual = A second language, printed after the first (PDF)
+cli-arg-export-recipient = Who it is for: coordinator, hospital, patient, insurer or interpreter; what they must not see is left out
+cli-arg-export-out = File to write
+cli-export-usage = Give a case reference with --format pdf, json or fhir, or --all with --format csv.
+cli-about-import = Import a case from a JSON file written by kakehashi export and print its reference
+cli-arg-import-file = JSON file (format kakehashi-case/1)
 cli-about-message = Print one interface message in the chosen language (for scripts and translators)
 cli-arg-message-id = Message id, e.g. case-count
 cli-arg-message-args = An argument as NAME=VALUE; repeat for more

@@ -169,6 +169,16 @@ cli-bench-list-sorted = liste des dossiers, { $order }, page à { $offset }
 cli-bench-list-filtered = liste des dossiers, filtres sens et priorité
 cli-bench-dashboard = l’écran Aujourd’hui
 cli-bench-case-detail = ouverture d’un dossier
+cli-about-export = Exporter un dossier en PDF, JSON ou FHIR, ou tous les dossiers en CSV, dans la langue de --lang
+cli-arg-export-reference = Référence du dossier, p. ex. KH-2026-0042 (pas avec --all)
+cli-arg-export-all = Exporter toute la liste des dossiers (CSV seulement)
+cli-arg-export-format = pdf, json ou fhir pour un dossier ; csv pour la liste
+cli-arg-export-bilingual = Une seconde langue, imprimée après la première (PDF)
+cli-arg-export-recipient = Destinataire : coordinator, hospital, patient, insurer ou interpreter ; ce qu’il ne doit pas voir est omis
+cli-arg-export-out = Fichier à écrire
+cli-export-usage = Indiquez une référence de dossier avec --format pdf, json ou fhir, ou --all avec --format csv.
+cli-about-import = Importer un dossier depuis un fichier JSON écrit par kakehashi export et afficher sa référence
+cli-arg-import-file = Fichier JSON (format kakehashi-case/1)
 cli-about-message = Afficher un message de l’interface dans la langue choisie (pour les scripts et les traducteurs)
 cli-arg-message-id = Identifiant du message, p. ex. case-count
 cli-arg-message-args = Un argument sous la forme NOM=VALEUR ; à répéter au besoin

@@ -160,6 +160,16 @@ cli-bench-list-sorted = 案件一覧（{ $order }）、{ $offset } 件目から�
 cli-bench-list-filtered = 案件一覧（渡航方向と優先度で絞り込み）
 cli-bench-dashboard = 「今日」の画面
 cli-bench-case-detail = 案件を開く
+cli-about-export = 1件の案件を PDF・JSON・FHIR で、または全案件を CSV で、--lang の言語で出力します
+cli-arg-export-reference = 案件番号（例：KH-2026-0042）。--all とは併用できません
+cli-arg-export-all = 案件一覧全体を出力します（CSV のみ）
+cli-arg-export-format = 1件の案件は pdf・json・fhir、一覧は csv
+cli-arg-export-bilingual = 2つ目の言語（PDF で1つ目の後に出力）
+cli-arg-export-recipient = 提出先：coordinator・hospital・patient・insurer・interpreter。提出先が見てはならない項目は省かれます
+cli-arg-export-out = 出力先のファイル
+cli-export-usage = 案件番号と --format pdf・json・fhir、または --all と --format csv を指定してください。
+cli-about-import = kakehashi export で出力した JSON ファイルから案件を取り込み、案件番号を表示します
+cli-arg-import-file = JSON ファイル（形式 kakehashi-case/1）
 cli-about-message = 画面のメッセージを 1 件、指定の言語で表示します（スクリプト・翻訳者向け）
 cli-arg-message-id = メッセージ ID（例：case-count）
 cli-arg-message-args = 引数（名前=値 の形式）。複数ある場合は繰り返し指定します

@@ -10,8 +10,11 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use kakehashi_core::bench::{BenchClass, BenchRow};
 use kakehashi_core::demo::DemoOptions;
+use kakehashi_core::exchange::CaseRecord;
 use kakehashi_core::patient::display_name;
-use kakehashi_core::{CaseDetail, CaseListQuery, Error, Lang, Localizer, NewCase, Store, format};
+use kakehashi_core::{
+    CaseDetail, CaseListQuery, Error, Lang, Localizer, NewCase, Recipient, Store, format,
+};
 
 // Help texts are set from `locales/*/app.ftl` (`cli-about-*`, `cli-arg-*`) at run time,
 // so this definition carries none.
@@ -57,6 +60,30 @@ enum Command {
         #[arg(long = "arg", value_name = "NAME=VALUE")]
         args: Vec<String>,
     },
+    Export {
+        reference: Option<String>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(long, value_name = "LANG")]
+        bilingual: Option<Lang>,
+        #[arg(long, default_value = "coordinator")]
+        recipient: Recipient,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    Import {
+        file: PathBuf,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ExportFormat {
+    Pdf,
+    Json,
+    Fhir,
+    Csv,
 }
 
 #[derive(Subcommand, Debug)]
@@ -149,6 +176,10 @@ fn main() -> ExitCode {
             eprintln!("kakehashi: {}", l10n.error(lang, &e));
             ExitCode::FAILURE
         }
+        Err(Failure::Usage(id)) => {
+            eprintln!("kakehashi: {}", l10n.format(lang, id, &[]));
+            ExitCode::from(2)
+        }
         Err(Failure::UnknownMessage(id)) => {
             eprintln!(
                 "kakehashi: {}",
@@ -163,6 +194,8 @@ fn main() -> ExitCode {
 enum Failure {
     Core(Error),
     UnknownMessage(String),
+    /// A wrong combination of arguments, named by its message id.
+    Usage(&'static str),
 }
 
 impl From<Error> for Failure {
@@ -177,6 +210,16 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// Writes through a temporary file and a rename: a crash never leaves half an export.
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("plain data serialises")
 }
@@ -184,6 +227,74 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
     let path = cli.db.unwrap_or_else(kakehashi_core::store::default_path);
     match cli.command {
+        Command::Export {
+            reference,
+            all,
+            format,
+            bilingual,
+            recipient,
+            out,
+        } => {
+            let one_case = matches!(
+                format,
+                ExportFormat::Pdf | ExportFormat::Json | ExportFormat::Fhir
+            );
+            if reference.is_some() == all || one_case == all {
+                return Err(Failure::Usage("cli-export-usage"));
+            }
+            let store = Store::open_read_only(&path)?;
+            let now = chrono::Utc::now();
+            let bytes = match (reference, all, format) {
+                (None, true, ExportFormat::Csv) => {
+                    let mut cases = Vec::new();
+                    loop {
+                        let page = store.list_cases(&CaseListQuery {
+                            offset: Some(u32::try_from(cases.len()).unwrap_or(u32::MAX)),
+                            limit: Some(500),
+                            ..Default::default()
+                        })?;
+                        let done = page.cases.len() < 500;
+                        cases.extend(page.cases);
+                        if done {
+                            break;
+                        }
+                    }
+                    kakehashi_export::csv_list::case_list(&cases, l10n, lang)
+                        .map_err(|e| Error::Io(std::io::Error::other(e)))?
+                }
+                (
+                    Some(reference),
+                    false,
+                    ExportFormat::Pdf | ExportFormat::Json | ExportFormat::Fhir,
+                ) => {
+                    let record = store.export_case(&reference, recipient)?;
+                    match format {
+                        ExportFormat::Pdf => {
+                            let summary = kakehashi_export::summary::summary(
+                                &record, l10n, lang, bilingual, now,
+                            );
+                            kakehashi_export::pdf::pdf(&summary, now)
+                                .map_err(|e| Error::Io(std::io::Error::other(e)))?
+                        }
+                        ExportFormat::Fhir => {
+                            json(&kakehashi_export::fhir::bundle(&record, l10n, lang, now))
+                                .into_bytes()
+                        }
+                        _ => json(&record).into_bytes(),
+                    }
+                }
+                _ => return Err(Failure::Usage("cli-export-usage")),
+            };
+            write_file(&out, &bytes)?;
+        }
+        Command::Import { file } => {
+            let text = std::fs::read_to_string(&file)?;
+            let record: CaseRecord = serde_json::from_str(&text).map_err(|e| Error::BadJson {
+                detail: e.to_string(),
+            })?;
+            let mut store = Store::open(&path)?;
+            println!("{}", store.import_case(&record)?);
+        }
         Command::Demo {
             cases,
             seed,

@@ -184,3 +184,111 @@ fn check_fails_on_a_file_that_is_not_a_database() {
         stderr(&out)
     );
 }
+
+#[test]
+fn export_json_then_import_elsewhere_and_export_pdf_fhir_and_csv() {
+    let (dir, one) = db();
+    let reference = stdout(&run(
+        &one,
+        &["case", "create", "--json", "-"],
+        Some(TAKAHASHI),
+    ));
+    let reference = reference.trim();
+    let json = dir.path().join("case.json");
+    let out = run(
+        &one,
+        &[
+            "export",
+            reference,
+            "--format",
+            "json",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let two = dir.path().join("other.sqlite");
+    let imported = run(&two, &["import", json.to_str().unwrap()], None);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert_eq!(stdout(&imported).trim(), reference);
+    let again = run(&two, &["import", json.to_str().unwrap()], None);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains(reference), "{}", stderr(&again));
+
+    for (format, file) in [("pdf", "case.pdf"), ("fhir", "case.fhir.json")] {
+        let path = dir.path().join(file);
+        let out = run(
+            &two,
+            &[
+                "--lang",
+                "ja",
+                "export",
+                reference,
+                "--format",
+                format,
+                "--bilingual",
+                "en",
+                "--recipient",
+                "interpreter",
+                "--out",
+                path.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(std::fs::metadata(&path).unwrap().len() > 500);
+    }
+    assert!(
+        std::fs::read(dir.path().join("case.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    let csv = dir.path().join("cases.csv");
+    let out = run(
+        &two,
+        &[
+            "--lang",
+            "fr",
+            "export",
+            "--all",
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.starts_with('\u{feff}') && text.contains("Référence") && text.contains("高橋 健一"),
+        "{text}"
+    );
+}
+
+#[test]
+fn export_with_the_wrong_arguments_says_how_to_call_it() {
+    let (dir, one) = db();
+    let out_path = dir.path().join("x.csv");
+    let out = run(
+        &one,
+        &[
+            "--lang",
+            "en",
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            out_path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--all with --format csv"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!out_path.exists(), "nothing written");
+}

@@ -37,6 +37,52 @@ pub fn date(lang: Lang, date: NaiveDate, japanese_era: bool) -> String {
     }
 }
 
+/// An instant as the clock reads it in `zone`, with the zone's abbreviation:
+/// `Dec 1, 2026, 9:00 AM JST`, `1 déc. 2026, 09 h 00 JST`, `2026/12/01 9:00 JST`.
+pub fn instant_in(lang: Lang, instant: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
+    use chrono::Timelike;
+    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Tz::UTC);
+    let local = instant.with_timezone(&tz);
+    let formatter =
+        DateTimeFormatter::try_new(locale(lang.locale()).into(), YMD::medium().with_time_hm())
+            .expect("compiled CLDR data covers en, fr and ja");
+    let date = local.date_naive();
+    let parts = (
+        Date::try_new_iso(
+            date.year(),
+            u8::try_from(date.month()).expect("month fits"),
+            u8::try_from(date.day()).expect("day fits"),
+        ),
+        icu_datetime::input::Time::try_new(
+            u8::try_from(local.hour()).expect("hour fits"),
+            u8::try_from(local.minute()).expect("minute fits"),
+            0,
+            0,
+        ),
+    );
+    let text = match parts {
+        (Ok(date), Ok(time)) => formatter
+            .format(&icu_datetime::input::DateTime { date, time })
+            .to_string(),
+        _ => local.format("%Y-%m-%d %H:%M").to_string(),
+    };
+    format!("{text} {}", local.format("%Z"))
+}
+
+/// A country's name from its ISO 3166 code, as the language writes it (`JP` →
+/// `Japan`, `Japon`, `日本`); the code itself if CLDR has no name for it.
+pub fn region(lang: Lang, code: &str) -> String {
+    use icu_experimental::displaynames::DisplayNamesOptions;
+    use icu_experimental::displaynames::multi::RegionDisplayNames;
+    let Ok(region) = code.parse::<icu_locale_core::subtags::Region>() else {
+        return code.to_owned();
+    };
+    RegionDisplayNames::try_new(locale(lang.locale()).into(), DisplayNamesOptions::default())
+        .ok()
+        .and_then(|names| names.of(region).map(str::to_owned))
+        .unwrap_or_else(|| code.to_owned())
+}
+
 /// An amount with its currency as the language writes it: `$12,500.50`,
 /// `12 500,50 $`, `￥1,234,567`.
 pub fn money(lang: Lang, m: Money) -> String {
@@ -62,6 +108,33 @@ mod tests {
     /// Spaces differ between CLDR versions (narrow or plain no-break): compare without them.
     fn squash(s: &str) -> String {
         s.replace(['\u{a0}', '\u{202f}'], " ")
+    }
+
+    #[test]
+    fn countries_are_named_in_each_language() {
+        assert_eq!(region(Lang::En, "JP"), "Japan");
+        assert_eq!(region(Lang::Fr, "CA"), "Canada");
+        assert_eq!(region(Lang::Ja, "JP"), "日本");
+        assert_eq!(region(Lang::Ja, "zz!"), "zz!");
+    }
+
+    #[test]
+    fn an_instant_reads_in_the_zone_asked_for() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T00:00:00Z")
+            .unwrap()
+            .to_utc();
+        let tokyo = squash(&instant_in(Lang::En, at, "Asia/Tokyo"));
+        assert!(
+            tokyo.contains("Dec 1, 2026") && tokyo.contains("9:00") && tokyo.ends_with("JST"),
+            "{tokyo}"
+        );
+        let toronto = squash(&instant_in(Lang::Fr, at, "America/Toronto"));
+        assert!(
+            toronto.contains("30 nov. 2026") && toronto.contains("19") && toronto.ends_with("EST"),
+            "{toronto}"
+        );
+        let ja = instant_in(Lang::Ja, at, "Asia/Tokyo");
+        assert!(ja.starts_with("2026/12/01") && ja.contains("9:00"), "{ja}");
     }
 
     #[test]
