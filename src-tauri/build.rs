@@ -33,6 +33,9 @@ fn main() {
         "update_provider",
         "delete_provider",
         "create_demo",
+        "export_preview",
+        "export_case",
+        "export_list",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("failed to run tauri-build");

@@ -1,6 +1,7 @@
 //! The commands the UI may call. Each is a doorway: typed input, one core call,
 //! typed output or an error payload.
 
+use kakehashi_core::Lang;
 use kakehashi_core::dashboard::Dashboard;
 use kakehashi_core::demo::DemoOptions;
 use kakehashi_core::prefs::Settings;
@@ -10,6 +11,7 @@ use kakehashi_core::{
     PatientId, PatientPage, PatientQuery, Provider, ProviderId, ProviderInput, Removal, Removed,
     TaskInput,
 };
+use kakehashi_export::options::ExportOptions;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -366,4 +368,113 @@ pub async fn create_demo(state: State<'_, AppState>, cases: u32) -> Result<u32, 
             s.case_count()
         })
         .await
+}
+
+/// Writes through a temporary file and a rename: a crash never leaves half an export.
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), ErrorPayload> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let io = |e: std::io::Error| kakehashi_core::Error::Io(e).payload();
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+fn unexpected(e: impl std::fmt::Display) -> ErrorPayload {
+    ErrorPayload::unexpected(e.to_string())
+}
+
+/// The first page of the PDF a set of choices would make, as PNG bytes.
+#[tauri::command]
+pub async fn export_preview(
+    state: State<'_, AppState>,
+    reference: String,
+    options: ExportOptions,
+) -> Result<tauri::ipc::Response, ErrorPayload> {
+    let record = state
+        .with_store(move |s| s.export_case(&reference, options.recipient))
+        .await?;
+    let l10n = std::sync::Arc::clone(&state.export_l10n);
+    let png = tauri::async_runtime::spawn_blocking(move || {
+        let now = chrono::Utc::now();
+        let summary =
+            kakehashi_export::summary::summary(&record, &l10n, options.lang, options.second, now);
+        kakehashi_export::pdf::first_page_png(&summary, 1.5)
+    })
+    .await
+    .map_err(unexpected)?
+    .map_err(unexpected)?;
+    Ok(tauri::ipc::Response::new(png))
+}
+
+/// Exports one case: asks where with the native dialog, then writes the file.
+/// Returns the path written, or `None` if the coordinator cancelled.
+#[tauri::command]
+pub async fn export_case(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+    options: ExportOptions,
+) -> Result<Option<String>, ErrorPayload> {
+    let record = state
+        .with_store(move |s| s.export_case(&reference, options.recipient))
+        .await?;
+    let lang = state.settings().language;
+    let t = |id: &str| state.l10n.format(lang, id, &[]);
+    let format: &str = options.format.into();
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title(t("export-save-title"))
+        .set_file_name(options.file_name(&record))
+        .add_filter(
+            t(&format!("export-format-{format}")),
+            &[options.format.filter()],
+        )
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let l10n = std::sync::Arc::clone(&state.export_l10n);
+    let bytes = tauri::async_runtime::spawn_blocking(move || {
+        options.render(&record, &l10n, chrono::Utc::now())
+    })
+    .await
+    .map_err(unexpected)?
+    .map_err(unexpected)?;
+    write_file(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Exports the case list as the coordinator sees it (its filters and order, or the
+/// results of a search) as CSV in `lang`, asking where with the native dialog.
+#[tauri::command]
+pub async fn export_list(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    query: CaseListQuery,
+    search: Option<String>,
+    lang: Lang,
+) -> Result<Option<String>, ErrorPayload> {
+    let cases = state
+        .with_store(move |s| match search.filter(|q| !q.trim().is_empty()) {
+            Some(q) => s.search(&q, 500),
+            None => s.list_all(&query),
+        })
+        .await?;
+    let ui = state.settings().language;
+    let t = |id: &str| state.l10n.format(ui, id, &[]);
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title(t("export-save-title"))
+        .set_file_name(format!("kakehashi-cases-{}.csv", lang.id()))
+        .add_filter(t("export-format-csv"), &["csv"])
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let bytes = kakehashi_export::csv_list::case_list(&cases, &state.export_l10n, lang)
+        .map_err(unexpected)?;
+    write_file(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
 }

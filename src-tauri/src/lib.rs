@@ -84,6 +84,9 @@ pub fn run() {
             commands::update_provider,
             commands::delete_provider,
             commands::create_demo,
+            commands::export_preview,
+            commands::export_case,
+            commands::export_list,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

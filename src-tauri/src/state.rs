@@ -22,6 +22,8 @@ pub struct AppState {
     pub os_locale: Option<String>,
     /// For the few words the shell itself shows: the native menu and file dialogs.
     pub l10n: Localizer,
+    /// For exported files: no isolation marks, which would end up in PDF text and CSV cells.
+    pub export_l10n: std::sync::Arc<Localizer>,
 }
 
 /// Locks shared plain data; a panic elsewhere cannot leave it half-written.
@@ -52,6 +54,7 @@ impl AppState {
             prefs: Mutex::new(prefs),
             os_locale: sys_locale::get_locale(),
             l10n: Localizer::new(true),
+            export_l10n: std::sync::Arc::new(Localizer::new(false)),
         }
     }
 

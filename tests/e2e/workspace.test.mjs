@@ -194,6 +194,11 @@ test("every screen passes axe-core with no serious or critical violation, in eac
       const screens = [
         ["today", async () => showToday(browser)],
         ["case", async () => openCase(browser, first)],
+        ["export", async () => {
+          await browser.$("[data-testid=open-export]").click();
+          await browser.$("[data-testid=export-dialog]").waitForDisplayed();
+          await browser.$("[data-testid=export-preview]").waitForDisplayed({ timeout: 20000 });
+        }],
         ["new-case", async () => {
           await browser.$("[data-testid=new-case]").click();
           await browser.$("[data-testid=new-case-form]").waitForDisplayed();

@@ -246,19 +246,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             let now = chrono::Utc::now();
             let bytes = match (reference, all, format) {
                 (None, true, ExportFormat::Csv) => {
-                    let mut cases = Vec::new();
-                    loop {
-                        let page = store.list_cases(&CaseListQuery {
-                            offset: Some(u32::try_from(cases.len()).unwrap_or(u32::MAX)),
-                            limit: Some(500),
-                            ..Default::default()
-                        })?;
-                        let done = page.cases.len() < 500;
-                        cases.extend(page.cases);
-                        if done {
-                            break;
-                        }
-                    }
+                    let cases = store.list_all(&CaseListQuery::default())?;
                     kakehashi_export::csv_list::case_list(&cases, l10n, lang)
                         .map_err(|e| Error::Io(std::io::Error::other(e)))?
                 }

@@ -719,6 +719,24 @@ impl Store {
         })
     }
 
+    /// Every case the list shows for `q` (its filters and order), read page by page:
+    /// what a CSV export of the filtered list holds.
+    pub fn list_all(&self, q: &CaseListQuery) -> Result<Vec<CaseSummary>> {
+        let mut cases = Vec::new();
+        loop {
+            let page = self.list_cases(&CaseListQuery {
+                offset: Some(u32::try_from(cases.len()).unwrap_or(u32::MAX)),
+                limit: Some(500),
+                ..q.clone()
+            })?;
+            let done = page.cases.len() < 500;
+            cases.extend(page.cases);
+            if done {
+                return Ok(cases);
+            }
+        }
+    }
+
     /// Moves a case along the pipeline if the rules allow it, recording the change
     /// on the timeline and in the audit log.
     pub fn change_status(&mut self, reference: &str, to: CaseStatus) -> Result<CaseDetail> {
@@ -769,6 +787,7 @@ pub struct DomainValues {
     pub desk_languages: Vec<String>,
     /// IANA zones to choose from.
     pub zones: Vec<String>,
+    pub recipients: Vec<crate::recipient::Recipient>,
 }
 
 impl Default for DomainValues {
@@ -796,6 +815,7 @@ impl Default for DomainValues {
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
+            recipients: crate::recipient::Recipient::iter().collect(),
         }
     }
 }

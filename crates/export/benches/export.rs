@@ -13,7 +13,11 @@ fn exports(c: &mut Criterion) {
     let mut store = Store::open(&dir.path().join("bench.sqlite")).expect("open");
     let anchor = store.today();
     store
-        .generate_demo(DemoOptions { cases: 200, seed: 5, anchor })
+        .generate_demo(DemoOptions {
+            cases: 200,
+            seed: 5,
+            anchor,
+        })
         .expect("demo");
     let reference = store
         .list_cases(&Default::default())
@@ -35,11 +39,15 @@ fn exports(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("export");
     group.bench_function("pdf_ja", |b| b.iter(|| pdf::pdf(&one, now).expect("pdf")));
-    group.bench_function("pdf_ja_en", |b| b.iter(|| pdf::pdf(&two, now).expect("pdf")));
+    group.bench_function("pdf_ja_en", |b| {
+        b.iter(|| pdf::pdf(&two, now).expect("pdf"))
+    });
     group.bench_function("preview_png", |b| {
         b.iter(|| pdf::first_page_png(&one, 1.0).expect("png"))
     });
-    group.bench_function("fhir", |b| b.iter(|| fhir::bundle(&record, &l10n, Lang::Ja, now)));
+    group.bench_function("fhir", |b| {
+        b.iter(|| fhir::bundle(&record, &l10n, Lang::Ja, now))
+    });
     group.bench_function("json", |b| {
         b.iter(|| serde_json::to_vec(&record).expect("json"))
     });

@@ -17,27 +17,43 @@ fn main() {
     let mut store = Store::open(&dir.path().join("batch.sqlite")).expect("open");
     let anchor = store.today();
     store
-        .generate_demo(DemoOptions { cases: count, seed: 8, anchor })
+        .generate_demo(DemoOptions {
+            cases: count,
+            seed: 8,
+            anchor,
+        })
         .expect("demo");
     let mut records = Vec::new();
     let mut offset = 0;
     while records.len() < count as usize {
         let page = store
-            .list_cases(&CaseListQuery { offset: Some(offset), limit: Some(500), ..Default::default() })
+            .list_cases(&CaseListQuery {
+                offset: Some(offset),
+                limit: Some(500),
+                ..Default::default()
+            })
             .expect("list");
         if page.cases.is_empty() {
             break;
         }
         offset += u32::try_from(page.cases.len()).expect("page size");
         for c in page.cases {
-            records.push(store.export_case(c.reference.as_str(), Recipient::Hospital).expect("record"));
+            records.push(
+                store
+                    .export_case(c.reference.as_str(), Recipient::Hospital)
+                    .expect("record"),
+            );
         }
     }
     let l10n = Localizer::new(false);
     let now = Utc::now();
     let langs = [Lang::En, Lang::Fr, Lang::Ja];
     // Warm-up: parse the fonts once, as a running app would have.
-    pdf::pdf(&summary::summary(&records[0], &l10n, Lang::Ja, None, now), now).expect("pdf");
+    pdf::pdf(
+        &summary::summary(&records[0], &l10n, Lang::Ja, None, now),
+        now,
+    )
+    .expect("pdf");
     let start = Instant::now();
     let chunk = records.len().div_ceil(threads);
     let bytes: usize = std::thread::scope(|s| {

@@ -8,8 +8,9 @@ use ts_rs::TS;
 
 use crate::pdf::PdfError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 #[ts(export)]
 pub enum ExportFormat {
     Pdf,
@@ -28,6 +29,14 @@ pub struct ExportOptions {
 }
 
 impl ExportFormat {
+    /// The last part of the extension, for a file dialog's filter.
+    pub fn filter(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Json | ExportFormat::Fhir => "json",
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Pdf => "pdf",

@@ -10,6 +10,7 @@ import type { EventKind } from "./EventKind";
 import type { Lang } from "./Lang";
 import type { NoteChannel } from "./NoteChannel";
 import type { Priority } from "./Priority";
+import type { Recipient } from "./Recipient";
 import type { Sex } from "./Sex";
 import type { Specialty } from "./Specialty";
 
@@ -25,4 +26,4 @@ event_kinds: Array<EventKind>, document_kinds: Array<DocumentKind>, document_sta
 /**
  * IANA zones to choose from.
  */
-zones: Array<string>, };
+zones: Array<string>, recipients: Array<Recipient>, };

@@ -13,6 +13,8 @@ import type { CostsInput } from "../bindings/CostsInput";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { DocumentInput } from "../bindings/DocumentInput";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
+import type { ExportOptions } from "../bindings/ExportOptions";
+import type { Lang } from "../bindings/Lang";
 import type { EventInput } from "../bindings/EventInput";
 import type { NewCase } from "../bindings/NewCase";
 import type { NewPatient } from "../bindings/NewPatient";
@@ -88,6 +90,14 @@ export const api = {
   updateProvider: (id: ProviderId, input: ProviderInput) => call<Provider>("update_provider", { id, input }),
   deleteProvider: (id: ProviderId) => call<null>("delete_provider", { id }),
   createDemo: (cases: number) => call<number>("create_demo", { cases }),
+  /** PNG bytes of the first page of the PDF these choices would make. */
+  exportPreview: (reference: string, options: ExportOptions) =>
+    call<ArrayBuffer>("export_preview", { reference, options }),
+  /** Native save dialog, then the file; the path written, or `null` if cancelled. */
+  exportCase: (reference: string, options: ExportOptions) =>
+    call<string | null>("export_case", { reference, options }),
+  exportList: (query: CaseListQuery, search: string | null, lang: Lang) =>
+    call<string | null>("export_list", { query, search, lang }),
 };
 
 /** Native menu items the UI acts on ("new-case", "settings"). */
