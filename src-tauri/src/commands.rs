@@ -370,15 +370,6 @@ pub async fn create_demo(state: State<'_, AppState>, cases: u32) -> Result<u32, 
         .await
 }
 
-/// Writes through a temporary file and a rename: a crash never leaves half an export.
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), ErrorPayload> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let io = |e: std::io::Error| kakehashi_core::Error::Io(e).payload();
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
-}
-
 fn unexpected(e: impl std::fmt::Display) -> ErrorPayload {
     ErrorPayload::unexpected(e.to_string())
 }
@@ -441,7 +432,8 @@ pub async fn export_case(
     .await
     .map_err(unexpected)?
     .map_err(unexpected)?;
-    write_file(&path, &bytes)?;
+    kakehashi_core::store::write_atomically(&path, &bytes)
+        .map_err(|e| kakehashi_core::Error::Io(e).payload())?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -475,6 +467,7 @@ pub async fn export_list(
     };
     let bytes = kakehashi_export::csv_list::case_list(&cases, &state.export_l10n, lang)
         .map_err(unexpected)?;
-    write_file(&path, &bytes)?;
+    kakehashi_core::store::write_atomically(&path, &bytes)
+        .map_err(|e| kakehashi_core::Error::Io(e).payload())?;
     Ok(Some(path.display().to_string()))
 }

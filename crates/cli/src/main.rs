@@ -210,16 +210,6 @@ impl From<std::io::Error> for Failure {
     }
 }
 
-/// Writes through a temporary file and a rename: a crash never leaves half an export.
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)?;
-    Ok(())
-}
-
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("plain data serialises")
 }
@@ -255,25 +245,25 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                     false,
                     ExportFormat::Pdf | ExportFormat::Json | ExportFormat::Fhir,
                 ) => {
+                    use kakehashi_export::options::{self, ExportOptions};
                     let record = store.export_case(&reference, recipient)?;
-                    match format {
-                        ExportFormat::Pdf => {
-                            let summary = kakehashi_export::summary::summary(
-                                &record, l10n, lang, bilingual, now,
-                            );
-                            kakehashi_export::pdf::pdf(&summary, now)
-                                .map_err(|e| Error::Io(std::io::Error::other(e)))?
-                        }
-                        ExportFormat::Fhir => {
-                            json(&kakehashi_export::fhir::bundle(&record, l10n, lang, now))
-                                .into_bytes()
-                        }
-                        _ => json(&record).into_bytes(),
+                    let format = match format {
+                        ExportFormat::Pdf => options::ExportFormat::Pdf,
+                        ExportFormat::Fhir => options::ExportFormat::Fhir,
+                        _ => options::ExportFormat::Json,
+                    };
+                    ExportOptions {
+                        format,
+                        lang,
+                        second: bilingual,
+                        recipient,
                     }
+                    .render(&record, l10n, now)
+                    .map_err(|e| Error::Io(std::io::Error::other(e)))?
                 }
                 _ => return Err(Failure::Usage("cli-export-usage")),
             };
-            write_file(&out, &bytes)?;
+            kakehashi_core::store::write_atomically(&out, &bytes)?;
         }
         Command::Import { file } => {
             let text = std::fs::read_to_string(&file)?;

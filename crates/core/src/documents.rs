@@ -217,14 +217,10 @@ impl Store {
     ) -> Result<CaseDetail> {
         let note = optional(Field::DocumentNote, item.note.as_deref(), LONG_TEXT_MAX)?;
         self.edit_case(reference, "document-restore", false, |tx, case| {
-            let free: bool = tx.query_row(
-                "SELECT NOT EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
-                [item.id],
-                |r| r.get(0),
-            )?;
+            let old_id = crate::undo::old_id_if_free(tx, "documents", item.id)?;
             tx.execute(
                 "INSERT INTO documents (id, case_id, kind, state, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![free.then_some(item.id), case, item.kind, item.state, note],
+                params![old_id, case, item.kind, item.state, note],
             )?;
             Ok(serde_json::json!({ "document": tx.last_insert_rowid() }))
         })

@@ -242,6 +242,17 @@ impl CaseRecord {
     }
 }
 
+impl ProviderRecord {
+    /// The provider's name as a reader of `lang` knows it.
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name_en,
+            Lang::Fr => &self.name_fr,
+            Lang::Ja => &self.name_ja,
+        }
+    }
+}
+
 impl From<&Provider> for ProviderRecord {
     fn from(p: &Provider) -> Self {
         let s = &p.summary;

@@ -106,7 +106,7 @@ pub(crate) fn parse_date(field: Field, value: Option<&str>) -> Result<Option<Nai
 }
 
 /// Japanese script in a name means the family name comes first in every language.
-fn looks_japanese(text: &str) -> bool {
+pub fn looks_japanese(text: &str) -> bool {
     text.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF))
 }
 

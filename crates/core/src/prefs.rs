@@ -59,9 +59,10 @@ impl Preferences {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_vec_pretty(self).expect("plain struct"))?;
-        std::fs::rename(&tmp, path)?;
+        crate::store::write_atomically(
+            path,
+            &serde_json::to_vec_pretty(self).expect("plain struct"),
+        )?;
         Ok(())
     }
 

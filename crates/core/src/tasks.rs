@@ -142,14 +142,10 @@ impl Store {
     pub(crate) fn restore_task(&mut self, reference: &str, task: &Task) -> Result<CaseDetail> {
         let title = required(Field::TaskTitle, &task.title, SHORT_TEXT_MAX)?;
         self.edit_case(reference, "task-restore", false, |tx, case| {
-            let free: bool = tx.query_row(
-                "SELECT NOT EXISTS (SELECT 1 FROM tasks WHERE id = ?1)",
-                [task.id],
-                |r| r.get(0),
-            )?;
+            let old_id = crate::undo::old_id_if_free(tx, "tasks", task.id)?;
             tx.execute(
                 "INSERT INTO tasks (id, case_id, title, due_on, done) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![free.then_some(task.id), case, title, task.due_on, task.done],
+                params![old_id, case, title, task.due_on, task.done],
             )?;
             Ok(serde_json::json!({ "task": tx.last_insert_rowid() }))
         })

@@ -233,12 +233,8 @@ impl Store {
     ) -> Result<CaseDetail> {
         let valid = event.input().validate()?;
         self.edit_case(reference, "event-restore", false, |tx, case| {
-            let free: bool = tx.query_row(
-                "SELECT NOT EXISTS (SELECT 1 FROM timeline_events WHERE id = ?1)",
-                [event.id],
-                |r| r.get(0),
-            )?;
-            let id = TimelineEvent::insert(tx, case, free.then_some(event.id), &valid)?;
+            let old_id = crate::undo::old_id_if_free(tx, "timeline_events", event.id)?;
+            let id = TimelineEvent::insert(tx, case, old_id, &valid)?;
             Ok(serde_json::json!({ "event": id }))
         })
     }

@@ -29,6 +29,21 @@ pub struct Removal {
     pub removed: Removed,
 }
 
+/// The old id of a removed row if nobody took it since, so that an undone removal
+/// comes back as it was; `None` lets SQLite pick a new one.
+pub(crate) fn old_id_if_free(
+    tx: &rusqlite::Transaction<'_>,
+    table: &'static str,
+    id: i64,
+) -> rusqlite::Result<Option<i64>> {
+    let free: bool = tx.query_row(
+        &format!("SELECT NOT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?;
+    Ok(free.then_some(id))
+}
+
 impl Store {
     /// Puts a removed item back into its case, under its old id when that is still free.
     /// The item is checked again as if typed: the UI is not trusted to hand it back intact.

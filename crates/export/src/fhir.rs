@@ -9,6 +9,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use kakehashi_core::documents::DocumentState;
 use kakehashi_core::exchange::CaseRecord;
+use kakehashi_core::patient::looks_japanese;
 use kakehashi_core::recipient::Part;
 use kakehashi_core::timeline::EventKind;
 use kakehashi_core::{CaseStatus, Lang, Localizer, Sex};
@@ -37,12 +38,6 @@ fn instant_in(at: DateTime<Utc>, zone: &str) -> String {
         .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
-fn is_japanese(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
-    })
-}
-
 fn names(r: &CaseRecord) -> Vec<Value> {
     let p = &r.patient;
     let written = |family: &str, given: &str, code: Option<&str>| {
@@ -57,7 +52,7 @@ fn names(r: &CaseRecord) -> Vec<Value> {
         }
         name
     };
-    let japanese = is_japanese(&p.family_name) || is_japanese(&p.given_name);
+    let japanese = looks_japanese(&p.family_name) || looks_japanese(&p.given_name);
     let reading = p.family_name_kana.is_some() || p.given_name_kana.is_some();
     if !japanese && !reading {
         return vec![written(&p.family_name, &p.given_name, None)];
@@ -143,14 +138,10 @@ fn patient(r: &CaseRecord) -> Value {
 
 fn organization(r: &CaseRecord, lang: Lang) -> Option<Value> {
     let v = r.provider.as_ref()?;
-    let name = match lang {
-        Lang::En => &v.name_en,
-        Lang::Fr => &v.name_fr,
-        Lang::Ja => &v.name_ja,
-    };
+    let name = v.name(lang);
     let aliases: Vec<&String> = [&v.name_en, &v.name_fr, &v.name_ja]
         .into_iter()
-        .filter(|n| *n != name)
+        .filter(|n| n.as_str() != name)
         .collect();
     let mut org = json!({
         "resourceType": "Organization",

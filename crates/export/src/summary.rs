@@ -159,11 +159,7 @@ fn block(r: &CaseRecord, w: &Words<'_>) -> Block {
         patient.retain(|(label, _)| *label != w.t("field-birth-date"));
     }
 
-    let provider_name = r.provider.as_ref().map(|v| match w.lang {
-        Lang::En => v.name_en.clone(),
-        Lang::Fr => v.name_fr.clone(),
-        Lang::Ja => v.name_ja.clone(),
-    });
+    let provider_name = r.provider.as_ref().map(|v| v.name(w.lang).to_owned());
     let case = vec![
         (w.t("field-reference"), r.reference.0.clone()),
         (w.t("field-status"), w.id("case-status", c.status)),

@@ -226,6 +226,16 @@ fn acquire_lock(db: &Path) -> Result<File> {
     }
 }
 
+/// Writes a whole file through a temporary file beside it and a rename, so a crash
+/// leaves either the old file or the new one, never half of one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
 /// An instant as stored: RFC 3339 in UTC with fixed width, so text order is time order.
 pub(crate) fn instant(t: chrono::DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
