@@ -788,6 +788,7 @@ pub struct DomainValues {
     /// IANA zones to choose from.
     pub zones: Vec<String>,
     pub recipients: Vec<crate::recipient::Recipient>,
+    pub consent_scopes: Vec<crate::privacy::ConsentScope>,
 }
 
 impl Default for DomainValues {
@@ -816,6 +817,7 @@ impl Default for DomainValues {
                 .map(str::to_owned)
                 .collect(),
             recipients: crate::recipient::Recipient::iter().collect(),
+            consent_scopes: crate::privacy::ConsentScope::iter().collect(),
         }
     }
 }

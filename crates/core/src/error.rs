@@ -60,10 +60,47 @@ pub enum Error {
     DemoTooLarge { max: u32 },
     #[error("input is not valid JSON: {detail}")]
     BadJson { detail: String },
+    #[error("{field}: shorter than {min} characters")]
+    TooShort { field: Field, min: usize },
+    #[error("the database file is damaged")]
+    DatabaseCorrupt,
+    #[error("the database or its folder is read-only")]
+    ReadOnly,
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("the database is encrypted: a passphrase is needed: {path}")]
+    PassphraseNeeded { path: String },
+    #[error("wrong passphrase, or not a Kakehashi database")]
+    WrongPassphrase,
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("file error: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+}
+
+/// SQLite's errors that a person can act on get their own variant wherever they
+/// happen, so a full disk mid-edit reads the same as a full disk at start-up.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DiskFull) => Error::DiskFull,
+            Some(C::ReadOnly) => Error::ReadOnly,
+            Some(C::DatabaseCorrupt) => Error::DatabaseCorrupt,
+            _ => Error::Sqlite(e),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::StorageFull | K::QuotaExceeded => Error::DiskFull,
+            K::ReadOnlyFilesystem | K::PermissionDenied => Error::ReadOnly,
+            _ => Error::Io(e),
+        }
+    }
 }
 
 /// An error as it crosses to the UI: a Fluent message id, the field's message id
@@ -107,6 +144,12 @@ impl Error {
             Error::BadJson { .. } => "error-bad-json",
             Error::DemoNeedsEmptyDatabase => "error-demo-needs-empty-database",
             Error::DemoTooLarge { .. } => "error-demo-too-large",
+            Error::TooShort { .. } => "error-too-short",
+            Error::DatabaseCorrupt => "error-database-corrupt",
+            Error::ReadOnly => "error-read-only",
+            Error::DiskFull => "error-disk-full",
+            Error::PassphraseNeeded { .. } => "error-passphrase-needed",
+            Error::WrongPassphrase => "error-wrong-passphrase",
             Error::Sqlite(_) => "error-database",
             Error::Io(_) => "error-file",
         }
@@ -117,6 +160,7 @@ impl Error {
         match self {
             Error::Required { field }
             | Error::TooLong { field, .. }
+            | Error::TooShort { field, .. }
             | Error::DateInFuture { field }
             | Error::InvalidDate { field }
             | Error::UnknownValue { field, .. }
@@ -137,6 +181,7 @@ impl Error {
         };
         match self {
             Error::TooLong { max, .. } => put("max", max.to_string()),
+            Error::TooShort { min, .. } => put("min", min.to_string()),
             Error::UnknownValue { value, .. } => put("value", value.clone()),
             Error::TransitionNotAllowed { from, to } => {
                 message_args.insert("from".to_owned(), format!("case-status-{from}"));
@@ -154,9 +199,9 @@ impl Error {
                 put("found", found.to_string());
                 put("supported", supported.to_string());
             }
-            Error::DatabaseInUse { path } | Error::NotADatabase { path } => {
-                put("path", path.clone())
-            }
+            Error::DatabaseInUse { path }
+            | Error::NotADatabase { path }
+            | Error::PassphraseNeeded { path } => put("path", path.clone()),
             Error::IntegrityCheckFailed { detail } | Error::BadJson { detail } => {
                 put("detail", detail.clone())
             }

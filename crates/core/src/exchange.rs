@@ -5,7 +5,7 @@
 //! Import runs every value through the same validation as the forms, so a hand-edited
 //! or hostile file cannot put into the database what a coordinator could not type.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -369,6 +369,14 @@ impl Store {
                 })
             })
             .transpose()?;
+        // The same rule as the costs form.
+        if let (Some(e), Some(d)) = (case.estimated_cost, deposit)
+            && d.minor > e.minor
+        {
+            return Err(Error::DepositOverEstimate {
+                field: Field::Deposit,
+            });
+        }
         let reference = check_reference(&record.reference)?;
         let events = record
             .timeline
@@ -386,10 +394,21 @@ impl Store {
                 ))
             })
             .collect::<Result<Vec<_>>>()?;
+        let now = Utc::now();
+        // Listed newest first; inserted oldest first, so that notes of the same moment
+        // keep their order (ties are listed by id, newest first).
         let notes = record
             .notes
             .iter()
+            .rev()
             .map(|n| {
+                storable(Field::NoteWrittenAt, n.written_at)?;
+                // As in the form: a log records what happened, never the future.
+                if n.written_at > now {
+                    return Err(Error::DateInFuture {
+                        field: Field::NoteWrittenAt,
+                    });
+                }
                 Ok((
                     n.written_at,
                     n.channel,
@@ -488,8 +507,21 @@ fn check_reference(r: &CaseRef) -> Result<CaseRef> {
     }
 }
 
+/// Instants are stored as fixed-width RFC 3339 text: years 0 to 9999 only.
+fn storable(field: Field, t: DateTime<Utc>) -> Result<()> {
+    if (0..=9999).contains(&t.year()) {
+        Ok(())
+    } else {
+        Err(Error::InvalidDateTime { field })
+    }
+}
+
 fn valid_event(e: &EventRecord) -> Result<EventRecord> {
     let zone = crate::zones::parse_zone(Field::EventZone, &e.zone)?;
+    storable(Field::EventStart, e.starts_at)?;
+    if let Some(end) = e.ends_at {
+        storable(Field::EventEnd, end)?;
+    }
     if e.ends_at.is_some_and(|end| end < e.starts_at) {
         return Err(Error::EndBeforeStart {
             field: Field::EventEnd,

@@ -81,13 +81,14 @@ fn format_number(
 }
 
 /// The `.ftl` files of one language, in the order they are added to its bundle.
-pub const FTL_FILES: [&str; 6] = [
+pub const FTL_FILES: [&str; 7] = [
     "app.ftl",
     "domain.ftl",
     "errors.ftl",
     "workspace.ftl",
     "directory.ftl",
     "export.ftl",
+    "privacy.ftl",
 ];
 
 macro_rules! ftl {
@@ -99,12 +100,13 @@ macro_rules! ftl {
             include_str!(concat!("../../../locales/", $lang, "/workspace.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/directory.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/export.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/privacy.ftl")),
         ]
     };
 }
 
 /// The text of every `.ftl` file of `lang`, as compiled into the program.
-pub fn sources(lang: Lang) -> [&'static str; 6] {
+pub fn sources(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::En => ftl!("en"),
         Lang::Fr => ftl!("fr"),

@@ -73,6 +73,7 @@ pub mod money;
 pub mod notes;
 pub mod patient;
 pub mod prefs;
+pub mod privacy;
 pub mod provider;
 pub mod recipient;
 pub mod search;

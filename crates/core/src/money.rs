@@ -21,6 +21,7 @@ impl Currency {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Money {
     /// Cents for CAD, yen for JPY.

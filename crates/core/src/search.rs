@@ -252,7 +252,12 @@ pub(crate) fn plan(query: &str) -> QueryPlan {
     let normalized = normalize(query);
     let mut long = Vec::new();
     let mut short = Vec::new();
-    for term in normalized.split_whitespace() {
+    // Control characters separate terms: FTS5 stops reading an expression at NUL,
+    // and no stored text contains one (they are refused on input).
+    for term in normalized
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|t| !t.is_empty())
+    {
         if term.chars().count() >= 3 {
             long.push(fts_phrase(term));
         } else if term.chars().all(is_japanese) {
@@ -395,6 +400,10 @@ mod tests {
         assert_eq!(p.long.as_deref(), Some("\"ken\" \"cote\""));
         assert_eq!(plan("ro").short.as_deref(), Some("\"ro\"*"));
         assert_eq!(plan("* %").short, None, "punctuation alone asks nothing");
+        assert_eq!(
+            plan("before\0after").long.as_deref(),
+            Some("\"before\" \"after\"")
+        );
     }
 
     #[test]

@@ -70,6 +70,11 @@ pub enum Field {
     ExpectedStay,
     Format,
     Recipient,
+    Passphrase,
+    ConsentGivenOn,
+    ConsentScope,
+    ConsentWithdrawnOn,
+    BackupFile,
 }
 
 impl Field {
@@ -136,6 +141,11 @@ impl Field {
             Field::ExpectedStay => "field-expected-stay",
             Field::Format => "field-format",
             Field::Recipient => "field-recipient",
+            Field::Passphrase => "field-passphrase",
+            Field::ConsentGivenOn => "field-consent-given-on",
+            Field::ConsentScope => "field-consent-scope",
+            Field::ConsentWithdrawnOn => "field-consent-withdrawn-on",
+            Field::BackupFile => "field-backup-file",
         }
     }
 }
@@ -145,10 +155,14 @@ pub const SHORT_TEXT_MAX: usize = 200;
 /// Treatment descriptions and notes.
 pub const LONG_TEXT_MAX: usize = 20_000;
 
-/// Trims, refuses empty, refuses over `max` characters.
+/// Trims, refuses empty (or only invisible characters, which would look empty),
+/// refuses over `max` characters.
 pub fn required(field: Field, value: &str, max: usize) -> Result<String> {
     let v = value.trim();
-    if v.is_empty() {
+    let invisible = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    };
+    if v.chars().all(invisible) {
         return Err(Error::Required { field });
     }
     limit(field, v, max)?;
@@ -191,4 +205,21 @@ pub fn parse_id<T: std::str::FromStr>(field: Field, value: &str) -> Result<T> {
         field,
         value: value.to_owned(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_required_value_of_invisible_characters_is_missing() {
+        assert!(matches!(
+            required(Field::FamilyName, "\u{200B}\u{FEFF} \u{2060}", 10),
+            Err(Error::Required { .. })
+        ));
+        assert_eq!(
+            required(Field::FamilyName, " a\u{200B}b ", 10).unwrap(),
+            "a\u{200B}b"
+        );
+    }
 }

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_workspace.sql"),
+    include_str!("migrations/0003_privacy.sql"),
 ];
 
 /// The schema version this program writes.

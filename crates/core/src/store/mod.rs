@@ -1,6 +1,8 @@
 //! The SQLite store: opening a file safely, migrations, the audit log and case
 //! references. One connection, one writer per file.
 
+pub mod backup;
+pub mod encryption;
 mod migrations;
 #[cfg(test)]
 mod query_plans;
@@ -10,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{Datelike, Local, NaiveDate, Utc};
-use rusqlite::{Connection, OpenFlags, Transaction, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 
 use crate::error::{Error, Result};
 use crate::ids::{CaseId, CaseRef};
@@ -25,6 +27,9 @@ pub struct Store {
     path: PathBuf,
     actor: String,
     today: Option<NaiveDate>,
+    // Kept for backups, which must be written with the same key as the file.
+    passphrase: Option<String>,
+    read_only: bool,
     // Held for the life of the store: a second writer on the same file is refused.
     _lock: Option<File>,
 }
@@ -39,13 +44,102 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn map_open_error(e: rusqlite::Error, path: &Path) -> Error {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotADatabase {
-            path: path.display().to_string(),
-        },
-        _ => Error::Sqlite(e),
+/// Turns SQLite's "not a database" into an error naming the file; everything else
+/// (damaged, read-only, full) is already classified by `From<rusqlite::Error>`.
+fn map_open_error(e: Error, path: &Path, passphrase: Option<&str>) -> Error {
+    match e {
+        Error::Sqlite(s) if s.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            if passphrase.is_some() {
+                Error::WrongPassphrase
+            } else if looks_encrypted(path) {
+                Error::PassphraseNeeded {
+                    path: path.display().to_string(),
+                }
+            } else if has_sqlite_header(path) {
+                Error::DatabaseCorrupt
+            } else {
+                Error::NotADatabase {
+                    path: path.display().to_string(),
+                }
+            }
+        }
+        other => other,
     }
+}
+
+fn first_bytes(path: &Path) -> Option<(u64, [u8; 16])> {
+    use std::io::Read;
+    let mut file = File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let mut head = [0u8; 16];
+    file.read_exact(&mut head).ok()?;
+    Some((len, head))
+}
+
+fn has_sqlite_header(path: &Path) -> bool {
+    first_bytes(path).is_some_and(|(_, head)| &head == b"SQLite format 3\0")
+}
+
+/// SQLCipher files have no plain header: the first 16 bytes are a random salt, and
+/// the file is whole pages. A file of text or of one repeated byte is not one.
+pub fn looks_encrypted(path: &Path) -> bool {
+    first_bytes(path).is_some_and(|(len, head)| {
+        let mut distinct = head.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let binary = head
+            .iter()
+            .any(|b| !(b.is_ascii_graphic() || b.is_ascii_whitespace()));
+        &head != b"SQLite format 3\0"
+            && len >= 1024
+            && len % 512 == 0
+            && distinct.len() >= 8
+            && binary
+    })
+}
+
+/// The key must be the very first statement on a SQLCipher connection.
+fn apply_key(conn: &Connection, passphrase: Option<&str>) -> Result<()> {
+    // SQLCipher would print a wrong key to stderr; the caller reports it, translated.
+    conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()))
+        .optional()?;
+    if let Some(key) = passphrase {
+        conn.pragma_update(None, "key", key)?;
+    }
+    Ok(())
+}
+
+/// Opens `path` read-only for a probe, a check or a read-only view. In a read-only
+/// folder a WAL file cannot get its shared-memory file, so that case falls back to
+/// SQLite's immutable mode, which is exact there: nobody can write beside us.
+fn open_ro_connection(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let try_open = |conn: Connection| -> Result<Connection> {
+        apply_key(&conn, passphrase)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Reading the schema finds a wrong key or a damaged first page now, at
+        // opening, rather than at the first screen.
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+        Ok(conn)
+    };
+    let first = Connection::open_with_flags(path, flags)
+        .map_err(Error::from)
+        .and_then(try_open);
+    match first {
+        Err(Error::Sqlite(e)) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => {
+            let uri = format!(
+                "file:{}?immutable=1",
+                path.display()
+                    .to_string()
+                    .replace('?', "%3f")
+                    .replace('#', "%23")
+            );
+            let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?;
+            try_open(conn)
+        }
+        other => other,
+    }
+    .map_err(|e| map_open_error(e, path, passphrase))
 }
 
 impl Store {
@@ -53,16 +147,20 @@ impl Store {
     /// current schema. Refuses a file from a newer Kakehashi, or one that another
     /// Kakehashi process holds open.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, None)
+    }
+
+    /// As [`Store::open`], for a file encrypted with `passphrase` (SQLCipher).
+    pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
         let lock = acquire_lock(path)?;
         // Read the version through a read-only connection first: a read-write one may
         // switch the journal or fold a leftover WAL into a file we must leave untouched.
-        if path.exists() {
-            let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-                .map_err(|e| map_open_error(e, path))?;
-            let found = migrations::user_version(&probe).map_err(|e| map_open_error(e, path))?;
+        if path.metadata().is_ok_and(|m| m.len() > 0) {
+            let probe = open_ro_connection(path, passphrase)?;
+            let found = migrations::user_version(&probe)?;
             if found > SCHEMA_VERSION {
                 return Err(Error::SchemaTooNew {
                     found,
@@ -70,20 +168,18 @@ impl Store {
                 });
             }
         }
-        let mut conn = Connection::open(path).map_err(|e| map_open_error(e, path))?;
-        configure(&conn).map_err(|e| match e {
-            Error::Sqlite(s) => map_open_error(s, path),
-            other => other,
-        })?;
-        migrations::migrate(&mut conn).map_err(|e| match e {
-            Error::Sqlite(s) => map_open_error(s, path),
-            other => other,
-        })?;
+        let mut conn =
+            Connection::open(path).map_err(|e| map_open_error(e.into(), path, passphrase))?;
+        apply_key(&conn, passphrase)?;
+        configure(&conn).map_err(|e| map_open_error(e, path, passphrase))?;
+        migrations::migrate(&mut conn).map_err(|e| map_open_error(e, path, passphrase))?;
         Ok(Store {
             conn,
             path: path.to_owned(),
             actor: default_actor(),
             today: None,
+            passphrase: passphrase.map(str::to_owned),
+            read_only: false,
             _lock: Some(lock),
         })
     }
@@ -91,19 +187,20 @@ impl Store {
     /// Opens an existing database read-only, without migrating or locking, for
     /// checks and exports beside a running app.
     pub fn open_read_only(path: &Path) -> Result<Store> {
+        Store::open_read_only_with(path, None)
+    }
+
+    /// As [`Store::open_read_only`], for an encrypted file. Every write through this
+    /// store fails with [`Error::ReadOnly`].
+    pub fn open_read_only_with(path: &Path, passphrase: Option<&str>) -> Result<Store> {
         if !path.exists() {
             return Err(Error::Io(std::io::Error::new(
                 std::io::ErrorKind::NotFound,
                 path.display().to_string(),
             )));
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| map_open_error(e, path))?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        let version = migrations::user_version(&conn).map_err(|e| map_open_error(e, path))?;
+        let conn = open_ro_connection(path, passphrase)?;
+        let version = migrations::user_version(&conn)?;
         if version > SCHEMA_VERSION {
             return Err(Error::SchemaTooNew {
                 found: version,
@@ -115,8 +212,20 @@ impl Store {
             path: path.to_owned(),
             actor: default_actor(),
             today: None,
+            passphrase: passphrase.map(str::to_owned),
+            read_only: true,
             _lock: None,
         })
+    }
+
+    /// True when this store was opened for reading only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// True when the file is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.passphrase.is_some()
     }
 
     pub fn path(&self) -> &Path {
@@ -211,7 +320,7 @@ fn lock_path(db: &Path) -> PathBuf {
 
 /// An OS file lock beside the database: released by the OS even if the process dies,
 /// so a crash never leaves the file "in use".
-fn acquire_lock(db: &Path) -> Result<File> {
+pub(crate) fn acquire_lock(db: &Path) -> Result<File> {
     let file = OpenOptions::new()
         .create(true)
         .truncate(false)

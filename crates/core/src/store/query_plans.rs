@@ -18,6 +18,7 @@ use crate::ids::ProviderId;
 use crate::notes::NOTES_FOR_CASE;
 use crate::patient::PATIENT_COLUMNS;
 use crate::patient::PATIENTS_PAGE;
+use crate::privacy::{ACCESS_LOG_FOR_PATIENT, CONSENTS_FOR_PATIENT};
 use crate::provider::PROVIDER_COLUMNS;
 use crate::search::{LONG_AND_SHORT, LONG_ONLY, SHORT_ONLY};
 use crate::status::CaseStatus;
@@ -56,6 +57,9 @@ const ALLOWED: &[(&str, &str)] = &[
     // One case's tasks and notes, sorted for display: a handful of rows.
     ("tasks", "USE TEMP B-TREE FOR ORDER BY"),
     ("notes", "USE TEMP B-TREE FOR ORDER BY"),
+    // One patient's log and consents, merged and sorted for display: that patient's rows only.
+    ("access_log", "USE TEMP B-TREE FOR ORDER BY"),
+    ("consents", "USE TEMP B-TREE FOR ORDER BY"),
     // The two index passes' candidates, at most 2 × limit ids, merged newest first.
     ("search_long_and_short", "USE TEMP B-TREE FOR ORDER BY"),
     // The capped count reads its own subquery's rows: at most 1,000.
@@ -150,6 +154,8 @@ fn hot_queries_use_an_index() {
         ("documents", DOCUMENTS_FOR_CASE, vec![&1]),
         ("tasks", TASKS_FOR_CASE, vec![&1]),
         ("notes", NOTES_FOR_CASE, vec![&1]),
+        ("access_log", ACCESS_LOG_FOR_PATIENT, vec![&1]),
+        ("consents", CONSENTS_FOR_PATIENT, vec![&1]),
     ];
     // Every filter alone and every order, as the case list sends them.
     let lists: Vec<(String, CaseListQuery)> = [

@@ -1,0 +1,417 @@
+//! What privacy law asks of a coordinator's records (PIPEDA, PHIPA, Québec's Law 25,
+//! Japan's APPI): a log of who viewed or exported a patient's record as well as who
+//! changed it, consent with its scope and withdrawal, and on request a copy of
+//! everything held about a patient or its erasure, leaving a trace without the data.
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::case::CaseDetail;
+use crate::error::{Error, Result};
+use crate::exchange::CaseRecord;
+use crate::ids::{CaseId, PatientId};
+use crate::patient::{Patient, parse_date};
+use crate::recipient::Recipient;
+use crate::store::{Store, audit, instant};
+use crate::validate::{Field, LONG_TEXT_MAX, not_in_future, optional};
+
+id_enum! {
+    /// What a patient agreed to. Transfer across the border is its own scope: both
+    /// PIPEDA and APPI want it named.
+    "kebab-case"
+    pub enum ConsentScope {
+        CareCoordination,
+        CrossBorderTransfer,
+        ShareWithProviders,
+        ShareWithInsurer,
+        ShareWithInterpreter,
+    }
+}
+
+/// One consent as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Consent {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub given_on: NaiveDate,
+    pub scopes: Vec<ConsentScope>,
+    pub note: Option<String>,
+    pub recorded_at: String,
+    pub recorded_by: String,
+    pub withdrawn_on: Option<NaiveDate>,
+    pub withdrawn_by: Option<String>,
+}
+
+/// A consent as typed.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct ConsentInput {
+    pub given_on: String,
+    pub scopes: Vec<String>,
+    pub note: Option<String>,
+}
+
+id_enum! {
+    /// One line of a patient's access log.
+    "kebab-case"
+    pub enum AccessAction {
+        ViewCase,
+        ViewPatient,
+        ExportCase,
+        ExportPatient,
+        CreateCase,
+        ChangeCase,
+        CreatePatient,
+        ChangePatient,
+        ConsentGiven,
+        ConsentWithdrawn,
+        Erase,
+    }
+}
+
+/// Who did what to a patient's record, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AccessEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: AccessAction,
+    pub reference: Option<String>,
+}
+
+/// Everything held about one patient, as handed over on request.
+#[derive(Debug, Clone, Serialize)]
+pub struct PatientRecord {
+    /// Always `kakehashi-patient/1`.
+    pub format: String,
+    pub exported_at: String,
+    pub patient: Patient,
+    pub cases: Vec<CaseRecord>,
+    pub consents: Vec<Consent>,
+    pub access_log: Vec<AccessEntry>,
+}
+
+/// What an erasure left behind: the references, which identify no one.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Erasure {
+    pub references: Vec<String>,
+}
+
+/// One patient's log: views and exports, then changes of their cases and record.
+/// Read when the patient is opened; guarded by the query-plan test.
+pub(crate) const ACCESS_LOG_FOR_PATIENT: &str = "SELECT a.at, a.actor, a.action, c.reference
+               FROM access_log a LEFT JOIN cases c ON c.id = a.case_id
+              WHERE a.patient_id = ?1
+             UNION ALL
+             SELECT l.at, l.actor,
+                    CASE WHEN l.action IN ('create', 'import') THEN 'create-case' ELSE 'change-case' END,
+                    c.reference
+               FROM audit_log l JOIN cases c ON l.entity = 'case' AND l.entity_id = c.id
+              WHERE c.patient_id = ?1
+             UNION ALL
+             SELECT l.at, l.actor,
+                    CASE l.action WHEN 'create' THEN 'create-patient' WHEN 'edit' THEN 'change-patient'
+                                  ELSE l.action END,
+                    NULL
+               FROM audit_log l
+              WHERE l.entity = 'patient' AND l.entity_id = ?1
+             ORDER BY 1 DESC";
+
+/// Read when the patient is opened; guarded by the query-plan test.
+pub(crate) const CONSENTS_FOR_PATIENT: &str =
+    "SELECT id, given_on, scopes, note, recorded_at, recorded_by, withdrawn_on, withdrawn_by
+             FROM consents WHERE patient_id = ?1 ORDER BY given_on DESC, id DESC";
+
+impl ConsentInput {
+    fn validate(&self, today: NaiveDate) -> Result<(NaiveDate, Vec<ConsentScope>, Option<String>)> {
+        let given_on =
+            parse_date(Field::ConsentGivenOn, Some(&self.given_on))?.ok_or(Error::Required {
+                field: Field::ConsentGivenOn,
+            })?;
+        not_in_future(Field::ConsentGivenOn, Some(given_on), today)?;
+        let mut scopes = Vec::new();
+        for s in &self.scopes {
+            let scope: ConsentScope = s.parse().map_err(|_| Error::UnknownValue {
+                field: Field::ConsentScope,
+                value: s.clone(),
+            })?;
+            if !scopes.contains(&scope) {
+                scopes.push(scope);
+            }
+        }
+        if scopes.is_empty() {
+            return Err(Error::Required {
+                field: Field::ConsentScope,
+            });
+        }
+        let note = optional(Field::NoteText, self.note.as_deref(), LONG_TEXT_MAX)?;
+        Ok((given_on, scopes, note))
+    }
+}
+
+fn read_consent(r: &rusqlite::Row<'_>) -> rusqlite::Result<Consent> {
+    let scopes: String = r.get(2)?;
+    Ok(Consent {
+        id: r.get(0)?,
+        given_on: r.get(1)?,
+        scopes: serde_json::from_str(&scopes).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        note: r.get(3)?,
+        recorded_at: r.get(4)?,
+        recorded_by: r.get(5)?,
+        withdrawn_on: r.get(6)?,
+        withdrawn_by: r.get(7)?,
+    })
+}
+
+impl Store {
+    fn log_access(
+        &self,
+        patient: PatientId,
+        case: Option<CaseId>,
+        action: AccessAction,
+    ) -> Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO access_log (at, actor, patient_id, case_id, action) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![instant(Utc::now()), self.actor(), patient, case, action])?;
+        Ok(())
+    }
+
+    /// A case opened by a person: loaded and logged as a view of the patient's record.
+    /// A read-only view cannot write the log, and is not refused for it.
+    pub fn view_case(&self, reference: &str) -> Result<CaseDetail> {
+        let detail = self.case_detail(reference)?;
+        if !self.is_read_only() {
+            self.log_access(
+                detail.patient.id,
+                Some(detail.summary.id),
+                AccessAction::ViewCase,
+            )?;
+        }
+        Ok(detail)
+    }
+
+    /// A patient's record opened by a person, logged.
+    pub fn view_patient(&self, id: PatientId) -> Result<Patient> {
+        let patient = self.patient(id)?;
+        if !self.is_read_only() {
+            self.log_access(id, None, AccessAction::ViewPatient)?;
+        }
+        Ok(patient)
+    }
+
+    /// Logs that a case left the app in a file.
+    pub fn log_case_export(&self, reference: &str) -> Result<()> {
+        let (case, patient): (CaseId, PatientId) = self.conn().query_row(
+            "SELECT id, patient_id FROM cases WHERE id = ?1",
+            [self.case_id(reference)?],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        self.log_access(patient, Some(case), AccessAction::ExportCase)
+    }
+
+    /// Records a consent.
+    pub fn add_consent(
+        &mut self,
+        patient: PatientId,
+        input: &ConsentInput,
+    ) -> Result<Vec<Consent>> {
+        let (given_on, scopes, note) = input.validate(self.today())?;
+        self.patient(patient)?;
+        let actor = self.actor().to_owned();
+        let tx = self.transaction()?;
+        tx.execute(
+            "INSERT INTO consents (patient_id, given_on, scopes, note, recorded_at, recorded_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                patient,
+                given_on,
+                serde_json::to_string(&scopes).expect("serialisable"),
+                note,
+                instant(Utc::now()),
+                actor
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        audit(
+            &tx,
+            &actor,
+            "patient",
+            patient.0,
+            "consent-given",
+            &serde_json::json!({ "consent": id, "scopes": scopes }),
+        )?;
+        tx.commit()?;
+        self.consents(patient)
+    }
+
+    /// Records the withdrawal of a consent on `withdrawn_on`. The consent stays on
+    /// record: what was allowed until then still matters.
+    pub fn withdraw_consent(
+        &mut self,
+        patient: PatientId,
+        consent: i64,
+        withdrawn_on: &str,
+    ) -> Result<Vec<Consent>> {
+        let on =
+            parse_date(Field::ConsentWithdrawnOn, Some(withdrawn_on))?.ok_or(Error::Required {
+                field: Field::ConsentWithdrawnOn,
+            })?;
+        not_in_future(Field::ConsentWithdrawnOn, Some(on), self.today())?;
+        let actor = self.actor().to_owned();
+        let tx = self.transaction()?;
+        let given: Option<(NaiveDate, Option<NaiveDate>)> = tx
+            .query_row(
+                "SELECT given_on, withdrawn_on FROM consents WHERE id = ?1 AND patient_id = ?2",
+                params![consent, patient],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match given {
+            None => return Err(Error::ItemNotFound),
+            Some((_, Some(_))) => {
+                return Err(Error::Invalid {
+                    field: Field::ConsentWithdrawnOn,
+                });
+            }
+            Some((given_on, None)) if on < given_on => {
+                return Err(Error::EndBeforeStart {
+                    field: Field::ConsentWithdrawnOn,
+                });
+            }
+            Some(_) => {}
+        }
+        tx.execute(
+            "UPDATE consents SET withdrawn_on = ?1, withdrawn_by = ?2 WHERE id = ?3",
+            params![on, actor, consent],
+        )?;
+        audit(
+            &tx,
+            &actor,
+            "patient",
+            patient.0,
+            "consent-withdrawn",
+            &serde_json::json!({ "consent": consent }),
+        )?;
+        tx.commit()?;
+        self.consents(patient)
+    }
+
+    /// A patient's consents, newest first.
+    pub fn consents(&self, patient: PatientId) -> Result<Vec<Consent>> {
+        let mut stmt = self.conn().prepare_cached(CONSENTS_FOR_PATIENT)?;
+        Ok(stmt
+            .query_map([patient], read_consent)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Everything that happened to a patient's record, newest first: views and
+    /// exports from the access log, changes and consents from the audit log.
+    pub fn access_log(&self, patient: PatientId) -> Result<Vec<AccessEntry>> {
+        let mut stmt = self.conn().prepare_cached(ACCESS_LOG_FOR_PATIENT)?;
+        let rows = stmt.query_map([patient], |r| {
+            let action: String = r.get(2)?;
+            Ok(AccessEntry {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                action: action.parse().unwrap_or(AccessAction::ChangePatient),
+                reference: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Everything held about a patient, for a request of access; logged.
+    pub fn export_patient(&self, patient: PatientId) -> Result<PatientRecord> {
+        let person = self.patient(patient)?;
+        let references: Vec<String> = self
+            .conn()
+            .prepare_cached("SELECT reference FROM cases WHERE patient_id = ?1 ORDER BY id")?
+            .query_map([patient], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let now = Utc::now();
+        let cases = references
+            .iter()
+            .map(|r| {
+                Ok(CaseRecord::from_detail(
+                    &self.case_detail(r)?,
+                    Recipient::Coordinator,
+                    now,
+                ))
+            })
+            .collect::<Result<_>>()?;
+        if !self.is_read_only() {
+            self.log_access(patient, None, AccessAction::ExportPatient)?;
+        }
+        Ok(PatientRecord {
+            format: "kakehashi-patient/1".to_owned(),
+            exported_at: instant(now),
+            patient: person,
+            cases,
+            consents: self.consents(patient)?,
+            access_log: self.access_log(patient)?,
+        })
+    }
+
+    /// Erases a patient and all their cases on request. What stays is the trace the
+    /// law asks for: case references, the access log's ids and actions, the audit
+    /// log's entries with their details emptied, and one entry for the erasure.
+    /// Freed pages are overwritten and the WAL truncated, so the data does not linger
+    /// in the file. Backups made earlier still hold it until they roll off.
+    pub fn erase_patient(&mut self, patient: PatientId) -> Result<Erasure> {
+        self.patient(patient)?;
+        let actor = self.actor().to_owned();
+        self.conn().pragma_update(None, "secure_delete", "ON")?;
+        let erased = (|| -> Result<Erasure> {
+            let tx = self.transaction()?;
+            let cases: Vec<(i64, String)> = tx
+                .prepare("SELECT id, reference FROM cases WHERE patient_id = ?1 ORDER BY id")?
+                .query_map([patient], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, _) in &cases {
+                tx.execute(
+                    "UPDATE audit_log SET detail = '{}' WHERE entity = 'case' AND entity_id = ?1",
+                    [id],
+                )?;
+            }
+            tx.execute(
+                "UPDATE audit_log SET detail = '{}' WHERE entity = 'patient' AND entity_id = ?1",
+                [patient],
+            )?;
+            tx.execute("DELETE FROM cases WHERE patient_id = ?1", [patient])?;
+            tx.execute("DELETE FROM patients WHERE id = ?1", [patient])?;
+            let references: Vec<String> = cases.into_iter().map(|(_, r)| r).collect();
+            audit(
+                &tx,
+                &actor,
+                "patient",
+                patient.0,
+                "erase",
+                &serde_json::json!({ "cases": references }),
+            )?;
+            tx.execute(
+                "INSERT INTO access_log (at, actor, patient_id, case_id, action) VALUES (?1, ?2, ?3, NULL, 'erase')",
+                params![instant(Utc::now()), actor, patient],
+            )?;
+            tx.commit()?;
+            Ok(Erasure { references })
+        })();
+        let cleanup = self
+            .conn()
+            .pragma_update(None, "secure_delete", "OFF")
+            .and_then(|()| {
+                self.conn()
+                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            });
+        let erased = erased?;
+        cleanup?;
+        Ok(erased)
+    }
+}

@@ -1,0 +1,423 @@
+//! Reliability and privacy (#7) on real files: backups and restore, encryption,
+//! damaged, newer, busy, read-only and full files, consent, the access log, and
+//! erasure that leaves no trace of the person in the file.
+
+mod common;
+
+use std::path::Path;
+
+use common::{anchor, new_case, store, takahashi};
+use kakehashi_core::privacy::{AccessAction, ConsentInput};
+use kakehashi_core::store::backup::{self, list_backups};
+use kakehashi_core::{Error, NoteInput, Store};
+
+fn note(body: &str) -> NoteInput {
+    NoteInput {
+        channel: "phone".into(),
+        body: body.into(),
+        written_local: None,
+        zone: None,
+    }
+}
+
+fn file_contains(path: &Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn a_backup_is_whole_checked_and_rolls_over() {
+    let (dir, mut s) = store();
+    let r = s.create_case(&takahashi()).unwrap();
+    s.add_note(r.as_str(), &note("first")).unwrap();
+    let out = dir.path().join("manual").join("copy.sqlite");
+    s.backup_to(&out).unwrap();
+    backup::verify(&out, None).unwrap();
+    let copy = Store::open_read_only(&out).unwrap();
+    assert_eq!(copy.case_detail(r.as_str()).unwrap().notes.len(), 1);
+    assert!(!out.with_extension("sqlite.part").exists());
+
+    assert!(
+        s.backup_if_due().unwrap().is_some(),
+        "no backup yet: one is made"
+    );
+    assert!(
+        s.backup_if_due().unwrap().is_none(),
+        "a fresh one exists: none made"
+    );
+    for _ in 0..backup::KEEP + 3 {
+        s.backup_now().unwrap();
+    }
+    let kept = list_backups(s.path()).unwrap();
+    assert_eq!(kept.len(), backup::KEEP);
+    assert!(
+        kept.windows(2).all(|w| w[0].taken_at >= w[1].taken_at),
+        "newest first"
+    );
+}
+
+#[test]
+fn restore_brings_back_the_backup_and_keeps_the_current_file_aside() {
+    let (dir, mut s) = store();
+    let r = s.create_case(&takahashi()).unwrap();
+    let good = dir.path().join("good.sqlite");
+    s.backup_to(&good).unwrap();
+    s.add_note(r.as_str(), &note("written after the backup"))
+        .unwrap();
+    let db = s.path().to_owned();
+
+    assert!(
+        matches!(
+            backup::restore(&db, &good, None),
+            Err(Error::DatabaseInUse { .. })
+        ),
+        "refused while open"
+    );
+    drop(s);
+
+    // A damaged backup is refused and the current file is left as it was.
+    let bad = dir.path().join("bad.sqlite");
+    let mut bytes = std::fs::read(&good).unwrap();
+    for b in &mut bytes[4096..8192] {
+        *b = 0x5a;
+    }
+    std::fs::write(&bad, &bytes).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    assert!(backup::restore(&db, &bad, None).is_err());
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+
+    let aside = backup::restore(&db, &good, None)
+        .unwrap()
+        .expect("the old file is kept");
+    let restored = Store::open(&db).unwrap();
+    assert!(restored.case_detail(r.as_str()).unwrap().notes.is_empty());
+    restored.check().unwrap();
+    let old = Store::open_read_only(&aside).unwrap();
+    assert_eq!(
+        old.case_detail(r.as_str()).unwrap().notes.len(),
+        1,
+        "nothing is lost: the later note is aside"
+    );
+}
+
+#[test]
+fn an_encrypted_file_is_unreadable_without_its_passphrase_and_can_go_back() {
+    let (dir, mut s) = store();
+    let r = s.create_case(&takahashi()).unwrap();
+    s.add_note(r.as_str(), &note("Secret-note-7781")).unwrap();
+    let db = s.path().to_owned();
+    assert!(matches!(s.encrypt("short"), Err(Error::TooShort { .. })));
+    s.encrypt("correct horse battery").unwrap();
+    assert!(s.is_encrypted());
+    assert_eq!(
+        s.case_detail(r.as_str()).unwrap().notes.len(),
+        1,
+        "still usable after the switch"
+    );
+    s.add_note(r.as_str(), &note("written encrypted")).unwrap();
+    let backup = dir.path().join("enc-backup.sqlite");
+    s.backup_to(&backup).unwrap();
+    drop(s);
+
+    assert!(!file_contains(&db, "SQLite format 3"));
+    assert!(!file_contains(&db, "Secret-note-7781"));
+    assert!(
+        !file_contains(&backup, "Secret-note-7781"),
+        "the backup is encrypted too"
+    );
+    assert!(matches!(
+        Store::open(&db),
+        Err(Error::PassphraseNeeded { .. })
+    ));
+    assert!(matches!(
+        Store::open_with(&db, Some("wrong passphrase!")),
+        Err(Error::WrongPassphrase)
+    ));
+    let raw = rusqlite::Connection::open(&db).unwrap();
+    assert!(
+        raw.query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))
+            .is_err()
+    );
+    drop(raw);
+
+    let mut s = Store::open_with(&db, Some("correct horse battery")).unwrap();
+    assert_eq!(s.case_detail(r.as_str()).unwrap().notes.len(), 2);
+    assert_eq!(
+        s.search("高橋", 5).unwrap().len(),
+        1,
+        "search works on the encrypted file"
+    );
+    s.check().unwrap();
+    s.encrypt("another long passphrase").unwrap();
+    drop(s);
+    let mut s = Store::open_with(&db, Some("another long passphrase")).unwrap();
+    s.decrypt().unwrap();
+    drop(s);
+    assert!(file_contains(&db, "SQLite format 3"));
+    let s = Store::open(&db).unwrap();
+    assert_eq!(s.case_detail(r.as_str()).unwrap().notes.len(), 2);
+    drop(s);
+    backup::verify(&backup, Some("correct horse battery")).unwrap();
+}
+
+#[test]
+fn damaged_and_foreign_files_are_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, b"just some text, not a database").unwrap();
+    assert!(matches!(
+        Store::open(&junk),
+        Err(Error::NotADatabase { .. })
+    ));
+
+    let db = dir.path().join("cases.sqlite");
+    {
+        let mut s = Store::open(&db).unwrap();
+        s.set_today(anchor());
+        for i in 0..30 {
+            s.create_case(&new_case(&format!("Family{i}"), "Given", "ca-to-jp"))
+                .unwrap();
+        }
+    }
+    let mut bytes = std::fs::read(&db).unwrap();
+    // Page 1 holds the schema: damage it past the header.
+    for b in &mut bytes[100..4096] {
+        *b = 0xff;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let err = Store::open(&db).unwrap_err();
+    assert!(matches!(err, Error::DatabaseCorrupt), "{err:?}");
+    assert_eq!(err.code(), "error-database-corrupt");
+}
+
+#[test]
+fn a_full_disk_refuses_the_change_and_keeps_everything_saved() {
+    // A real full disk: a 2 MiB tmpfs, filled up once the database is in it.
+    let Some(disk) = common::SmallDisk::new(2) else {
+        return;
+    };
+    let db = disk.path().join("cases.sqlite");
+    let mut s = Store::open(&db).unwrap();
+    s.set_today(anchor());
+    let r = s.create_case(&takahashi()).unwrap();
+    s.add_note(r.as_str(), &note("saved before the disk filled"))
+        .unwrap();
+    disk.fill();
+    let mut err = None;
+    for _ in 0..50 {
+        match s.add_note(r.as_str(), &note(&"x".repeat(19_000))) {
+            Ok(_) => continue,
+            Err(e) => {
+                err = Some(e);
+                break;
+            }
+        }
+    }
+    let err = err.expect("the disk fills up");
+    assert!(matches!(err, Error::DiskFull), "{err:?}");
+    assert_eq!(err.code(), "error-disk-full");
+    let d = s.case_detail(r.as_str()).unwrap();
+    assert_eq!(d.notes.last().unwrap().body, "saved before the disk filled");
+    disk.free();
+    s.add_note(r.as_str(), &note("after space was freed"))
+        .unwrap();
+    s.check().unwrap();
+    drop(s);
+    let s = Store::open(&db).unwrap();
+    let bodies: Vec<String> = s
+        .case_detail(r.as_str())
+        .unwrap()
+        .notes
+        .iter()
+        .map(|n| n.body.clone())
+        .collect();
+    assert!(bodies.contains(&"saved before the disk filled".to_owned()));
+    assert!(bodies.contains(&"after space was freed".to_owned()));
+}
+
+#[test]
+fn a_file_in_a_read_only_place_opens_for_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cases.sqlite");
+    let r = {
+        let mut s = Store::open(&db).unwrap();
+        s.set_today(anchor());
+        s.create_case(&takahashi()).unwrap()
+    };
+    // Root ignores permission bits, so the folder is made read-only with a bind mount
+    // where that is allowed; otherwise with the permission bits.
+    let Some(ro) = common::ReadOnlyDir::new(dir.path()) else {
+        return;
+    };
+    let err = Store::open(&db).unwrap_err();
+    assert!(matches!(err, Error::ReadOnly), "{err:?}");
+    let s = Store::open_read_only(&ro.path().join("cases.sqlite")).unwrap();
+    assert!(s.is_read_only());
+    let d = s.view_case(r.as_str()).unwrap();
+    assert_eq!(d.patient.family_name, "高橋");
+    drop(ro);
+}
+
+#[test]
+fn consent_is_recorded_with_scope_and_withdrawn_with_a_date() {
+    let (_dir, mut s) = store();
+    let r = s.create_case(&takahashi()).unwrap();
+    let patient = s.case_detail(r.as_str()).unwrap().patient.id;
+    let bad = |given_on: &str, scopes: &[&str]| ConsentInput {
+        given_on: given_on.into(),
+        scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        note: None,
+    };
+    assert!(matches!(
+        s.add_consent(patient, &bad("", &["care-coordination"])),
+        Err(Error::Required { .. })
+    ));
+    assert!(matches!(
+        s.add_consent(patient, &bad("2030-01-01", &["care-coordination"])),
+        Err(Error::DateInFuture { .. })
+    ));
+    assert!(matches!(
+        s.add_consent(patient, &bad("2026-10-01", &[])),
+        Err(Error::Required { .. })
+    ));
+    assert!(matches!(
+        s.add_consent(patient, &bad("2026-10-01", &["sell-data"])),
+        Err(Error::UnknownValue { .. })
+    ));
+    let consents = s
+        .add_consent(
+            patient,
+            &bad(
+                "2026-10-01",
+                &["care-coordination", "cross-border-transfer"],
+            ),
+        )
+        .unwrap();
+    assert_eq!(consents.len(), 1);
+    let id = consents[0].id;
+    assert!(matches!(
+        s.withdraw_consent(patient, id, "2026-09-01"),
+        Err(Error::EndBeforeStart { .. })
+    ));
+    let consents = s.withdraw_consent(patient, id, "2026-10-20").unwrap();
+    assert_eq!(consents[0].withdrawn_on.unwrap().to_string(), "2026-10-20");
+    assert!(
+        s.withdraw_consent(patient, id, "2026-10-21").is_err(),
+        "withdrawn once"
+    );
+    let actions: Vec<AccessAction> = s
+        .access_log(patient)
+        .unwrap()
+        .iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(actions.contains(&AccessAction::ConsentGiven));
+    assert!(actions.contains(&AccessAction::ConsentWithdrawn));
+}
+
+#[test]
+fn views_exports_and_changes_are_in_the_patients_log() {
+    let (_dir, mut s) = store();
+    s.set_actor("Marie Tremblay");
+    let r = s.create_case(&takahashi()).unwrap();
+    let other = s.create_case(&new_case("Roy", "Luc", "ca-to-jp")).unwrap();
+    let patient = s.view_case(r.as_str()).unwrap().patient.id;
+    s.view_patient(patient).unwrap();
+    s.add_note(r.as_str(), &note("called")).unwrap();
+    s.view_case(other.as_str()).unwrap();
+    s.log_case_export(r.as_str()).unwrap();
+    let log = s.access_log(patient).unwrap();
+    let actions: Vec<AccessAction> = log.iter().map(|e| e.action).collect();
+    for a in [
+        AccessAction::ViewCase,
+        AccessAction::ViewPatient,
+        AccessAction::ExportCase,
+        AccessAction::CreateCase,
+        AccessAction::ChangeCase,
+        AccessAction::CreatePatient,
+    ] {
+        assert!(actions.contains(&a), "{a:?} in {actions:?}");
+    }
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| **a == AccessAction::ViewCase)
+            .count(),
+        1,
+        "the other patient's view is not here"
+    );
+    assert!(log.iter().all(|e| e.actor == "Marie Tremblay"));
+    assert!(log.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
+    assert!(
+        log.iter()
+            .filter(|e| e.reference.is_some())
+            .all(|e| e.reference.as_deref() == Some(r.as_str()))
+    );
+}
+
+#[test]
+fn export_all_gives_everything_and_erase_leaves_a_trace_without_the_person() {
+    let (_dir, mut s) = store();
+    let mut c = new_case("Zyxwvutson", "Quillaby", "ca-to-jp");
+    c.patient.email = Some("quillaby@example.org".into());
+    let r1 = s.create_case(&c).unwrap();
+    let patient = s.case_detail(r1.as_str()).unwrap().patient.id;
+    let mut second = c.clone();
+    second.case.specialty = "cardiology".into();
+    s.add_note(r1.as_str(), &note("Zyxwvutson asked about the visa"))
+        .unwrap();
+    let keep = s.create_case(&takahashi()).unwrap();
+    s.add_consent(
+        patient,
+        &ConsentInput {
+            given_on: "2026-10-01".into(),
+            scopes: vec!["care-coordination".into()],
+            note: None,
+        },
+    )
+    .unwrap();
+
+    let record = s.export_patient(patient).unwrap();
+    assert_eq!(record.format, "kakehashi-patient/1");
+    assert_eq!(record.patient.family_name, "Zyxwvutson");
+    assert_eq!(record.cases.len(), 1);
+    assert_eq!(record.consents.len(), 1);
+    assert!(!record.access_log.is_empty());
+    let json = serde_json::to_string(&record).unwrap();
+    assert!(json.contains("Zyxwvutson asked about the visa"));
+
+    let erased = s.erase_patient(patient).unwrap();
+    assert_eq!(erased.references, vec![r1.to_string()]);
+    assert!(matches!(
+        s.case_detail(r1.as_str()),
+        Err(Error::CaseNotFound { .. })
+    ));
+    assert!(s.search("Zyxwvutson", 10).unwrap().is_empty());
+    assert!(s.search("Quil", 10).unwrap().is_empty());
+    assert_eq!(
+        s.case_detail(keep.as_str()).unwrap().patient.family_name,
+        "高橋",
+        "others untouched"
+    );
+    let log = s.access_log(patient).unwrap();
+    assert!(
+        log.iter().any(|e| e.action == AccessAction::Erase),
+        "{log:?}"
+    );
+    s.check().unwrap();
+    let path = s.path().to_owned();
+    drop(s);
+    for needle in [
+        "Zyxwvutson",
+        "Quillaby",
+        "quillaby@example.org",
+        "asked about the visa",
+    ] {
+        assert!(
+            !file_contains(&path, needle),
+            "{needle} is gone from the file"
+        );
+    }
+    let s = Store::open(&path).unwrap();
+    assert!(s.case_detail(keep.as_str()).is_ok());
+}
