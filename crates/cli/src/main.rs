@@ -76,6 +76,56 @@ enum Command {
     Import {
         file: PathBuf,
     },
+    Backup {
+        out: PathBuf,
+    },
+    Restore {
+        file: PathBuf,
+    },
+    Encrypt,
+    Decrypt,
+    #[command(subcommand)]
+    Patient(PatientCommand),
+    /// The crash harness's writer: creates and edits cases, printing a line after
+    /// each commit. Not for people, so not in the help.
+    #[command(hide = true)]
+    CrashWriter {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum PatientCommand {
+    Export {
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    Log {
+        id: i64,
+    },
+    Erase {
+        id: i64,
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// The passphrase of an encrypted database comes from the environment, never from
+/// the command line, where other users could read it in the process list.
+const PASSPHRASE_ENV: &str = "KAKEHASHI_PASSPHRASE";
+
+fn passphrase() -> Option<String> {
+    std::env::var(PASSPHRASE_ENV).ok().filter(|p| !p.is_empty())
+}
+
+fn open(path: &std::path::Path) -> Result<Store, Error> {
+    Store::open_with(path, passphrase().as_deref())
+}
+
+fn open_read_only(path: &std::path::Path) -> Result<Store, Error> {
+    Store::open_read_only_with(path, passphrase().as_deref())
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,7 +282,8 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             if reference.is_some() == all || one_case == all {
                 return Err(Failure::Usage("cli-export-usage"));
             }
-            let store = Store::open_read_only(&path)?;
+            // A writable store, because every export of a case is logged.
+            let store = open(&path)?;
             let now = chrono::Utc::now();
             let bytes = match (reference, all, format) {
                 (None, true, ExportFormat::Csv) => {
@@ -247,6 +298,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                 ) => {
                     use kakehashi_export::options::{self, ExportOptions};
                     let record = store.export_case(&reference, recipient)?;
+                    store.log_case_export(&reference)?;
                     let format = match format {
                         ExportFormat::Pdf => options::ExportFormat::Pdf,
                         ExportFormat::Fhir => options::ExportFormat::Fhir,
@@ -270,7 +322,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             let record: CaseRecord = serde_json::from_str(&text).map_err(|e| Error::BadJson {
                 detail: e.to_string(),
             })?;
-            let mut store = Store::open(&path)?;
+            let mut store = open(&path)?;
             println!("{}", store.import_case(&record)?);
         }
         Command::Demo {
@@ -278,7 +330,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             seed,
             anchor,
         } => {
-            let mut store = Store::open(&path)?;
+            let mut store = open(&path)?;
             let anchor = anchor.unwrap_or_else(|| store.today());
             store.generate_demo(DemoOptions {
                 cases,
@@ -300,14 +352,14 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             let input: NewCase = serde_json::from_str(&text).map_err(|e| Error::BadJson {
                 detail: e.to_string(),
             })?;
-            let mut store = Store::open(&path)?;
+            let mut store = open(&path)?;
             println!("{}", store.create_case(&input)?);
         }
         Command::Case(CaseCommand::Show {
             reference,
             json: as_json,
         }) => {
-            let store = Store::open_read_only(&path)?;
+            let store = open_read_only(&path)?;
             let detail = store.case_detail(&reference)?;
             if as_json {
                 println!("{}", json(&detail));
@@ -320,7 +372,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             limit,
             offset,
         }) => {
-            let store = Store::open_read_only(&path)?;
+            let store = open_read_only(&path)?;
             let query = CaseListQuery {
                 offset: Some(offset),
                 limit: Some(limit),
@@ -344,7 +396,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             limit,
             json: as_json,
         } => {
-            let store = Store::open_read_only(&path)?;
+            let store = open_read_only(&path)?;
             let hits = store.search(&query, limit)?;
             if as_json {
                 println!("{}", json(&hits));
@@ -355,7 +407,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             }
         }
         Command::Check => {
-            let store = Store::open_read_only(&path)?;
+            let store = open_read_only(&path)?;
             store.check()?;
             let version = store.schema_version()?.to_string();
             let cases = store.case_count()?.to_string();
@@ -372,7 +424,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             iterations,
             json: as_json,
         } => {
-            let store = Store::open_read_only(&path)?;
+            let store = open_read_only(&path)?;
             let rows = store.bench(iterations.max(1))?;
             if as_json {
                 println!("{}", json(&rows));
@@ -380,6 +432,61 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                 print!("{}", bench_table(&rows, store.case_count()?, lang, l10n));
             }
         }
+        Command::Backup { out } => {
+            let store = open_read_only(&path)?;
+            let info = store.backup_to(&out)?;
+            println!(
+                "{}",
+                l10n.format(lang, "cli-backup-done", &[("path", &info.path)])
+            );
+        }
+        Command::Restore { file } => {
+            let aside =
+                kakehashi_core::store::backup::restore(&path, &file, passphrase().as_deref())?;
+            let aside = aside.map(|p| p.display().to_string()).unwrap_or_default();
+            println!(
+                "{}",
+                l10n.format(lang, "cli-restore-done", &[("aside", &aside)])
+            );
+        }
+        Command::Encrypt => {
+            let mut new = String::new();
+            std::io::stdin().read_line(&mut new)?;
+            let new = new.trim_end_matches(['\r', '\n']);
+            let mut store = open(&path)?;
+            store.encrypt(new)?;
+            println!("{}", l10n.format(lang, "cli-encrypt-done", &[]));
+        }
+        Command::Decrypt => {
+            let mut store = open(&path)?;
+            store.decrypt()?;
+            println!("{}", l10n.format(lang, "cli-decrypt-done", &[]));
+        }
+        Command::Patient(PatientCommand::Export { id, out }) => {
+            let store = open(&path)?;
+            let record = store.export_patient(kakehashi_core::PatientId(id))?;
+            kakehashi_core::store::write_atomically(&out, json(&record).as_bytes())?;
+        }
+        Command::Patient(PatientCommand::Log { id }) => {
+            let store = open_read_only(&path)?;
+            println!(
+                "{}",
+                json(&store.access_log(kakehashi_core::PatientId(id))?)
+            );
+        }
+        Command::Patient(PatientCommand::Erase { id, yes }) => {
+            if !yes {
+                return Err(Failure::Usage("cli-erase-usage"));
+            }
+            let mut store = open(&path)?;
+            let erased = store.erase_patient(kakehashi_core::PatientId(id))?;
+            let refs = erased.references.join(", ");
+            println!(
+                "{}",
+                l10n.format(lang, "cli-erase-done", &[("references", &refs)])
+            );
+        }
+        Command::CrashWriter { seed } => crash_writer(&path, seed)?,
         Command::Message { id, args } => {
             if !l10n.has(Lang::En, &id) {
                 return Err(Failure::UnknownMessage(id));
@@ -387,6 +494,62 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             let pairs: Vec<(&str, &str)> = args.iter().filter_map(|a| a.split_once('=')).collect();
             println!("{}", l10n.format_values(lang, &id, &pairs));
         }
+    }
+    Ok(())
+}
+
+/// Creates and edits cases until killed. Each line on stdout is written only after
+/// its change has committed: the harness holds the database to every line it read.
+fn crash_writer(path: &std::path::Path, seed: u64) -> Result<(), Failure> {
+    use kakehashi_core::{NewCaseDetails, NewPatient, NoteInput, TaskInput};
+    use std::io::Write;
+    let mut store = open(path)?;
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut out = std::io::stdout().lock();
+    let mut refs: Vec<String> = Vec::new();
+    for i in 0.. {
+        if refs.is_empty() || rng.u8(..4) == 0 {
+            let r = store.create_case(&NewCase {
+                patient: NewPatient {
+                    family_name: format!("Crash{seed}-{i}"),
+                    given_name: "Test".into(),
+                    ..Default::default()
+                },
+                case: NewCaseDetails {
+                    direction: if rng.bool() { "ca-to-jp" } else { "jp-to-ca" }.into(),
+                    specialty: "oncology".into(),
+                    ..Default::default()
+                },
+            })?;
+            writeln!(out, "case {r}")?;
+            refs.push(r.to_string());
+        } else {
+            let r = refs[rng.usize(..refs.len())].clone();
+            if rng.bool() {
+                let body = format!("note {seed}-{i}");
+                store.add_note(
+                    &r,
+                    &NoteInput {
+                        channel: "phone".into(),
+                        body: body.clone(),
+                        written_local: None,
+                        zone: None,
+                    },
+                )?;
+                writeln!(out, "note {r} {body}")?;
+            } else {
+                let title = format!("task {seed}-{i}");
+                store.add_task(
+                    &r,
+                    &TaskInput {
+                        title: title.clone(),
+                        due_on: None,
+                    },
+                )?;
+                writeln!(out, "task {r} {title}")?;
+            }
+        }
+        out.flush()?;
     }
     Ok(())
 }
