@@ -36,6 +36,17 @@ fn main() {
         "export_preview",
         "export_case",
         "export_list",
+        "reopen_database",
+        "list_backups",
+        "backup_now",
+        "restore_backup",
+        "set_encryption",
+        "consents",
+        "add_consent",
+        "withdraw_consent",
+        "access_log",
+        "export_patient",
+        "erase_patient",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("failed to run tauri-build");

@@ -17,7 +17,9 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
-use crate::state::AppState;
+use crate::state::{AppState, OpenMode};
+use kakehashi_core::privacy::{AccessEntry, Consent, ConsentInput, Erasure};
+use kakehashi_core::store::backup::BackupInfo;
 
 /// What the UI needs to know at start.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -29,6 +31,12 @@ pub struct AppInfo {
     pub settings: Settings,
     pub startup_error: Option<ErrorPayload>,
     pub values: DomainValues,
+    /// Opened for reading only, from the recovery screen.
+    pub read_only: bool,
+    pub encrypted: bool,
+    /// Where the automatic backups go, and how many are kept.
+    pub backup_dir: String,
+    pub backups_kept: u32,
 }
 
 #[tauri::command]
@@ -44,6 +52,12 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayloa
         settings: state.settings(),
         startup_error: db.error,
         values: DomainValues::default(),
+        read_only: db.read_only,
+        encrypted: db.encrypted,
+        backup_dir: kakehashi_core::store::backup::backup_dir(&db.path)
+            .display()
+            .to_string(),
+        backups_kept: kakehashi_core::store::backup::KEEP as u32,
     })
 }
 
@@ -118,7 +132,7 @@ pub async fn case_detail(
     state: State<'_, AppState>,
     reference: String,
 ) -> Result<CaseDetail, ErrorPayload> {
-    state.with_store(move |s| s.case_detail(&reference)).await
+    state.with_store(move |s| s.view_case(&reference)).await
 }
 
 #[tauri::command]
@@ -308,7 +322,7 @@ pub async fn list_patients(
 
 #[tauri::command]
 pub async fn patient(state: State<'_, AppState>, id: PatientId) -> Result<Patient, ErrorPayload> {
-    state.with_store(move |s| s.patient(id)).await
+    state.with_store(move |s| s.view_patient(id)).await
 }
 
 #[tauri::command]
@@ -426,6 +440,7 @@ pub async fn export_case(
         return Ok(None);
     };
     let l10n = std::sync::Arc::clone(&state.export_l10n);
+    let reference = record.reference.clone();
     let bytes = tauri::async_runtime::spawn_blocking(move || {
         options.render(&record, &l10n, chrono::Utc::now())
     })
@@ -433,7 +448,10 @@ pub async fn export_case(
     .map_err(unexpected)?
     .map_err(unexpected)?;
     kakehashi_core::store::write_atomically(&path, &bytes)
-        .map_err(|e| kakehashi_core::Error::Io(e).payload())?;
+        .map_err(|e| kakehashi_core::Error::from(e).payload())?;
+    state
+        .with_store(move |s| s.log_case_export(reference.as_str()))
+        .await?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -468,6 +486,127 @@ pub async fn export_list(
     let bytes = kakehashi_export::csv_list::case_list(&cases, &state.export_l10n, lang)
         .map_err(unexpected)?;
     kakehashi_core::store::write_atomically(&path, &bytes)
-        .map_err(|e| kakehashi_core::Error::Io(e).payload())?;
+        .map_err(|e| kakehashi_core::Error::from(e).payload())?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Opens the current file again, for writing or reading only, with a passphrase if
+/// it is encrypted: the ways out of the recovery screen.
+#[tauri::command]
+pub async fn reopen_database(
+    state: State<'_, AppState>,
+    read_only: bool,
+    passphrase: Option<String>,
+) -> Result<AppInfo, ErrorPayload> {
+    state
+        .reopen(OpenMode {
+            read_only,
+            passphrase,
+        })
+        .await?;
+    if !read_only {
+        state.backup_if_due().await;
+    }
+    app_info(state).await
+}
+
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, ErrorPayload> {
+    kakehashi_core::store::backup::list_backups(&state.database().path).map_err(|e| e.payload())
+}
+
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorPayload> {
+    state.with_store(|s| s.backup_now()).await
+}
+
+/// Restores one of the file's backups, chosen from the list.
+#[tauri::command]
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<AppInfo, ErrorPayload> {
+    state.restore_backup(path.into()).await?;
+    app_info(state).await
+}
+
+#[tauri::command]
+pub async fn set_encryption(
+    state: State<'_, AppState>,
+    passphrase: Option<String>,
+) -> Result<AppInfo, ErrorPayload> {
+    state.set_encryption(passphrase).await?;
+    app_info(state).await
+}
+
+#[tauri::command]
+pub async fn consents(
+    state: State<'_, AppState>,
+    patient: PatientId,
+) -> Result<Vec<Consent>, ErrorPayload> {
+    state.with_store(move |s| s.consents(patient)).await
+}
+
+#[tauri::command]
+pub async fn add_consent(
+    state: State<'_, AppState>,
+    patient: PatientId,
+    input: ConsentInput,
+) -> Result<Vec<Consent>, ErrorPayload> {
+    state
+        .with_store(move |s| s.add_consent(patient, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn withdraw_consent(
+    state: State<'_, AppState>,
+    patient: PatientId,
+    consent: i64,
+    withdrawn_on: String,
+) -> Result<Vec<Consent>, ErrorPayload> {
+    state
+        .with_store(move |s| s.withdraw_consent(patient, consent, &withdrawn_on))
+        .await
+}
+
+#[tauri::command]
+pub async fn access_log(
+    state: State<'_, AppState>,
+    patient: PatientId,
+) -> Result<Vec<AccessEntry>, ErrorPayload> {
+    state.with_store(move |s| s.access_log(patient)).await
+}
+
+/// Everything held about a patient, as JSON, where the coordinator chooses.
+#[tauri::command]
+pub async fn export_patient(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    patient: PatientId,
+) -> Result<Option<String>, ErrorPayload> {
+    let lang = state.settings().language;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title(state.l10n.format(lang, "dialog-patient-export-title", &[]))
+        .set_file_name(format!("kakehashi-patient-{}.json", patient.0))
+        .add_filter("JSON", &["json"])
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let record = state.with_store(move |s| s.export_patient(patient)).await?;
+    let bytes = serde_json::to_vec_pretty(&record).map_err(unexpected)?;
+    kakehashi_core::store::write_atomically(&path, &bytes)
+        .map_err(|e| kakehashi_core::Error::from(e).payload())?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn erase_patient(
+    state: State<'_, AppState>,
+    patient: PatientId,
+) -> Result<Erasure, ErrorPayload> {
+    state.with_store(move |s| s.erase_patient(patient)).await
 }

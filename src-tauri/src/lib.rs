@@ -6,6 +6,7 @@
 //! [`ErrorPayload`] the UI shows in the active language.
 
 mod commands;
+mod lockdown;
 mod menu;
 mod state;
 
@@ -43,6 +44,7 @@ pub fn run() {
     let state = AppState::new(db_path, prefs_path, prefs);
 
     tauri::Builder::default()
+        .plugin(lockdown::plugin())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
@@ -50,6 +52,11 @@ pub fn run() {
             let lang = app.state::<AppState>().settings().language;
             menu::refresh(app.handle(), lang)?;
             app.on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
+            // The daily backup runs beside the first screen, never before it.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                handle.state::<AppState>().backup_if_due().await;
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -87,6 +94,17 @@ pub fn run() {
             commands::export_preview,
             commands::export_case,
             commands::export_list,
+            commands::reopen_database,
+            commands::list_backups,
+            commands::backup_now,
+            commands::restore_backup,
+            commands::set_encryption,
+            commands::consents,
+            commands::add_consent,
+            commands::withdraw_consent,
+            commands::access_log,
+            commands::export_patient,
+            commands::erase_patient,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

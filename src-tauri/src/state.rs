@@ -11,6 +11,8 @@ use kakehashi_core::{ErrorPayload, Localizer, Store};
 pub struct Database {
     pub path: PathBuf,
     pub error: Option<ErrorPayload>,
+    pub read_only: bool,
+    pub encrypted: bool,
 }
 
 #[derive(Debug)]
@@ -19,6 +21,9 @@ pub struct AppState {
     database: Mutex<Database>,
     pub prefs_path: PathBuf,
     prefs: Mutex<Preferences>,
+    /// The passphrase the coordinator typed for this file, to open it again after a
+    /// restore without asking twice.
+    passphrase: Mutex<Option<String>>,
     pub os_locale: Option<String>,
     /// For the few words the shell itself shows: the native menu and file dialogs.
     pub l10n: Localizer,
@@ -31,9 +36,26 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// How to open a file: for writing or only reading, and with which passphrase.
+#[derive(Debug, Clone, Default)]
+pub struct OpenMode {
+    pub read_only: bool,
+    pub passphrase: Option<String>,
+}
+
 /// Opens `path` and names the coordinator as the author of its changes.
-pub fn open_store(path: &Path, prefs: &Preferences) -> Result<Store, ErrorPayload> {
-    let mut store = Store::open(path).map_err(|e| e.payload())?;
+pub fn open_store(
+    path: &Path,
+    prefs: &Preferences,
+    mode: &OpenMode,
+) -> Result<Store, ErrorPayload> {
+    let pass = mode.passphrase.as_deref();
+    let opened = if mode.read_only {
+        Store::open_read_only_with(path, pass)
+    } else {
+        Store::open_with(path, pass)
+    };
+    let mut store = opened.map_err(|e| e.payload())?;
     if let Some(name) = &prefs.coordinator {
         store.set_actor(name.clone());
     }
@@ -43,15 +65,21 @@ pub fn open_store(path: &Path, prefs: &Preferences) -> Result<Store, ErrorPayloa
 impl AppState {
     pub fn new(path: PathBuf, prefs_path: PathBuf, prefs: Preferences) -> AppState {
         // A database that cannot be opened is not a crash: the UI explains why.
-        let (store, error) = match open_store(&path, &prefs) {
+        let (store, error) = match open_store(&path, &prefs, &OpenMode::default()) {
             Ok(store) => (Some(store), None),
             Err(e) => (None, Some(e)),
         };
         AppState {
             store: Arc::new(Mutex::new(store)),
-            database: Mutex::new(Database { path, error }),
+            database: Mutex::new(Database {
+                path,
+                error,
+                read_only: false,
+                encrypted: false,
+            }),
             prefs_path,
             prefs: Mutex::new(prefs),
+            passphrase: Mutex::new(None),
             os_locale: sys_locale::get_locale(),
             l10n: Localizer::new(true),
             export_l10n: std::sync::Arc::new(Localizer::new(false)),
@@ -100,7 +128,7 @@ impl AppState {
             if slot.as_ref().is_some_and(|s| same_file(s.path(), &opened)) {
                 return Ok(());
             }
-            let new = open_store(&opened, &for_store)?;
+            let new = open_store(&opened, &for_store, &OpenMode::default())?;
             *slot = Some(new);
             Ok(())
         })
@@ -110,8 +138,104 @@ impl AppState {
         next.database = Some(path.clone());
         next.save(&self.prefs_path).map_err(|e| e.payload())?;
         *lock(&self.prefs) = next;
-        *lock(&self.database) = Database { path, error: None };
+        *lock(&self.database) = Database {
+            path,
+            error: None,
+            read_only: false,
+            encrypted: false,
+        };
+        *lock(&self.passphrase) = None;
         Ok(())
+    }
+
+    /// Opens the current file again: after the coordinator freed space, closed the
+    /// other window, typed the passphrase or asked for a read-only view. On failure
+    /// the reason is kept for the recovery screen.
+    pub async fn reopen(&self, mode: OpenMode) -> Result<(), ErrorPayload> {
+        let path = self.database().path;
+        let prefs = lock(&self.prefs).clone();
+        let store = Arc::clone(&self.store);
+        let m = mode.clone();
+        let p = path.clone();
+        let opened = tauri::async_runtime::spawn_blocking(move || -> Result<(), ErrorPayload> {
+            let mut slot = lock(&store);
+            // Our own lock on the file goes first, or we would find it "in use" by us.
+            *slot = None;
+            let new = open_store(&p, &prefs, &m)?;
+            *slot = Some(new);
+            Ok(())
+        })
+        .await
+        .map_err(|e| ErrorPayload::unexpected(e.to_string()))?;
+        let mut db = lock(&self.database);
+        match &opened {
+            Ok(()) => {
+                db.error = None;
+                db.read_only = mode.read_only;
+                db.encrypted = mode.passphrase.is_some();
+                *lock(&self.passphrase) = mode.passphrase;
+            }
+            Err(e) => db.error = Some(e.clone()),
+        }
+        opened
+    }
+
+    /// Restores a backup over the current file (kept aside by the core), then opens
+    /// the result. If the backup is refused, the current file is opened again as it was.
+    pub async fn restore_backup(&self, backup: PathBuf) -> Result<(), ErrorPayload> {
+        let db_path = self.database().path;
+        let pass = lock(&self.passphrase).clone();
+        let store = Arc::clone(&self.store);
+        let p = pass.clone();
+        let restored = tauri::async_runtime::spawn_blocking(move || {
+            let mut slot = lock(&store);
+            *slot = None;
+            kakehashi_core::store::backup::restore(&db_path, &backup, p.as_deref())
+                .map(|_| ())
+                .map_err(|e| e.payload())
+        })
+        .await
+        .map_err(|e| ErrorPayload::unexpected(e.to_string()))?;
+        let mode = OpenMode {
+            read_only: false,
+            passphrase: pass,
+        };
+        let reopened = self.reopen(mode).await;
+        restored?;
+        reopened
+    }
+
+    /// Encrypts the open file with `passphrase`, or removes its encryption.
+    pub async fn set_encryption(&self, passphrase: Option<String>) -> Result<(), ErrorPayload> {
+        let p = passphrase.clone();
+        self.with_store(move |s| match &p {
+            Some(p) => s.encrypt(p),
+            None => s.decrypt(),
+        })
+        .await?;
+        lock(&self.database).encrypted = passphrase.is_some();
+        *lock(&self.passphrase) = passphrase;
+        Ok(())
+    }
+
+    /// The daily automatic backup, if one is due. A failure is reported, not fatal:
+    /// the next start tries again.
+    pub async fn backup_if_due(&self) {
+        let db = self.database();
+        if db.error.is_some() || db.read_only {
+            return;
+        }
+        if let Err(e) = self.with_store(|s| s.backup_if_due()).await {
+            let lang = self.settings().language;
+            eprintln!(
+                "{}",
+                self.l10n.format(
+                    lang,
+                    "settings-backup-failed",
+                    &[("detail", &self.l10n.payload(lang, &e))]
+                )
+            );
+        }
     }
 
     /// Runs `f` on the store off the UI thread: SQLite calls block, and a long one

@@ -234,7 +234,7 @@ function screenTexts(browser) {
 function englishOnlyLabels() {
   const labels = new Set();
   const japanese = new Set();
-  const files = ["app.ftl", "domain.ftl", "errors.ftl", "workspace.ftl", "directory.ftl", "export.ftl"];
+  const files = ["app.ftl", "domain.ftl", "errors.ftl", "workspace.ftl", "directory.ftl", "export.ftl", "privacy.ftl"];
   for (const file of files) {
     const text = readFileSync(new URL(`../../locales/ja/${file}`, import.meta.url), "utf8");
     for (const line of text.split("\n")) {

@@ -10,4 +10,12 @@ export type AppInfo = { db_path: string,
 /**
  * `None` when the database could not be opened; see `startup_error`.
  */
-case_count: number | null, settings: Settings, startup_error: ErrorPayload | null, values: DomainValues, };
+case_count: number | null, settings: Settings, startup_error: ErrorPayload | null, values: DomainValues, 
+/**
+ * Opened for reading only, from the recovery screen.
+ */
+read_only: boolean, encrypted: boolean, 
+/**
+ * Where the automatic backups go, and how many are kept.
+ */
+backup_dir: string, backups_kept: number, };

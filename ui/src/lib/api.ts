@@ -30,6 +30,11 @@ import type { Removal } from "../bindings/Removal";
 import type { Removed } from "../bindings/Removed";
 import type { Settings } from "../bindings/Settings";
 import type { TaskInput } from "../bindings/TaskInput";
+import type { AccessEntry } from "../bindings/AccessEntry";
+import type { BackupInfo } from "../bindings/BackupInfo";
+import type { Consent } from "../bindings/Consent";
+import type { ConsentInput } from "../bindings/ConsentInput";
+import type { Erasure } from "../bindings/Erasure";
 
 function isPayload(e: unknown): e is ErrorPayload {
   return typeof e === "object" && e !== null && "code" in e && "args" in e;
@@ -98,6 +103,22 @@ export const api = {
     call<string | null>("export_case", { reference, options }),
   exportList: (query: CaseListQuery, search: string | null, lang: Lang) =>
     call<string | null>("export_list", { query, search, lang }),
+  /** Opens the current file again: the ways out of the recovery screen. */
+  reopenDatabase: (readOnly: boolean, passphrase: string | null) =>
+    call<AppInfo>("reopen_database", { readOnly, passphrase }),
+  listBackups: () => call<BackupInfo[]>("list_backups"),
+  backupNow: () => call<BackupInfo>("backup_now"),
+  restoreBackup: (path: string) => call<AppInfo>("restore_backup", { path }),
+  /** A passphrase encrypts (or re-keys) the file; `null` removes the encryption. */
+  setEncryption: (passphrase: string | null) => call<AppInfo>("set_encryption", { passphrase }),
+  consents: (patient: PatientId) => call<Consent[]>("consents", { patient }),
+  addConsent: (patient: PatientId, input: ConsentInput) => call<Consent[]>("add_consent", { patient, input }),
+  withdrawConsent: (patient: PatientId, consent: number, withdrawnOn: string) =>
+    call<Consent[]>("withdraw_consent", { patient, consent, withdrawnOn }),
+  accessLog: (patient: PatientId) => call<AccessEntry[]>("access_log", { patient }),
+  /** Native save dialog, then everything held about the patient as JSON. */
+  exportPatient: (patient: PatientId) => call<string | null>("export_patient", { patient }),
+  erasePatient: (patient: PatientId) => call<Erasure>("erase_patient", { patient }),
 };
 
 /** Native menu items the UI acts on ("new-case", "settings"). */
