@@ -15,7 +15,7 @@ use kakehashi_core::timeline::EventKind;
 use kakehashi_core::{CaseStatus, Lang, Localizer, Sex};
 use serde_json::{Value, json};
 use uuid::Uuid;
-use wana_kana::ConvertJapanese;
+use wana_kana::{ConvertJapanese, IsJapaneseStr};
 
 pub const REPRESENTATION: &str =
     "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
@@ -59,7 +59,24 @@ fn names(r: &CaseRecord) -> Vec<Value> {
     }
     let mut out = vec![written(&p.family_name, &p.given_name, Some("IDE"))];
     if reading {
-        let kana = |v: &Option<String>| v.as_deref().map(|t| t.to_katakana()).unwrap_or_default();
+        // JP Core writes readings in katakana; a reading typed in hiragana is converted,
+        // anything else (romaji, stray text) is passed on as typed, never transliterated.
+        let kana = |v: &Option<String>| {
+            v.as_deref()
+                .map(|t| {
+                    // Spaces and the combining (han)dakuten of decomposed text are part of a reading.
+                    let bare: String = t
+                        .chars()
+                        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{3099}' | '\u{309A}'))
+                        .collect();
+                    if bare.as_str().is_kana() {
+                        t.to_katakana()
+                    } else {
+                        t.to_owned()
+                    }
+                })
+                .unwrap_or_default()
+        };
         out.push(written(
             &kana(&p.family_name_kana),
             &kana(&p.given_name_kana),
