@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 use crate::state::{AppState, OpenMode};
 use kakehashi_core::privacy::{AccessEntry, Consent, ConsentInput, Erasure};
+use kakehashi_core::store::Secret;
 use kakehashi_core::store::backup::BackupInfo;
 
 /// What the UI needs to know at start.
@@ -37,11 +38,14 @@ pub struct AppInfo {
     /// Where the automatic backups go, and how many are kept.
     pub backup_dir: String,
     pub backups_kept: u32,
+    /// Why the last automatic backup failed, if it did.
+    pub backup_error: Option<ErrorPayload>,
 }
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayload> {
     let db = state.database();
+    let file = state.file_state();
     let case_count = match &db.error {
         Some(_) => None,
         None => Some(state.with_store(|s| s.case_count()).await?),
@@ -52,12 +56,13 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayloa
         settings: state.settings(),
         startup_error: db.error,
         values: DomainValues::default(),
-        read_only: db.read_only,
-        encrypted: db.encrypted,
+        read_only: file.read_only,
+        encrypted: file.encrypted,
         backup_dir: kakehashi_core::store::backup::backup_dir(&db.path)
             .display()
             .to_string(),
         backups_kept: kakehashi_core::store::backup::KEEP as u32,
+        backup_error: state.backup_error(),
     })
 }
 
@@ -485,8 +490,12 @@ pub async fn export_list(
     };
     let bytes = kakehashi_export::csv_list::case_list(&cases, &state.export_l10n, lang)
         .map_err(unexpected)?;
+    let listed = cases.clone();
     kakehashi_core::store::write_atomically(&path, &bytes)
         .map_err(|e| kakehashi_core::Error::from(e).payload())?;
+    state
+        .with_store(move |s| s.log_list_export(&listed))
+        .await?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -501,7 +510,7 @@ pub async fn reopen_database(
     state
         .reopen(OpenMode {
             read_only,
-            passphrase,
+            passphrase: passphrase.as_deref().map(Secret::new),
         })
         .await?;
     if !read_only {
@@ -590,8 +599,11 @@ pub async fn export_patient(
         .dialog()
         .file()
         .set_title(state.l10n.format(lang, "dialog-patient-export-title", &[]))
-        .set_file_name(format!("kakehashi-patient-{}.json", patient.0))
-        .add_filter("JSON", &["json"])
+        .set_file_name(kakehashi_core::privacy::patient_file_name(patient))
+        .add_filter(
+            state.l10n.format(lang, "export-format-json", &[]),
+            &["json"],
+        )
         .blocking_save_file();
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(None);

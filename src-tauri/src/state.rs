@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use kakehashi_core::prefs::{Preferences, Settings};
+use kakehashi_core::store::Secret;
 use kakehashi_core::{ErrorPayload, Localizer, Store};
 
 /// Which file is open, or why none is.
@@ -11,8 +12,6 @@ use kakehashi_core::{ErrorPayload, Localizer, Store};
 pub struct Database {
     pub path: PathBuf,
     pub error: Option<ErrorPayload>,
-    pub read_only: bool,
-    pub encrypted: bool,
 }
 
 #[derive(Debug)]
@@ -23,7 +22,9 @@ pub struct AppState {
     prefs: Mutex<Preferences>,
     /// The passphrase the coordinator typed for this file, to open it again after a
     /// restore without asking twice.
-    passphrase: Mutex<Option<String>>,
+    passphrase: Mutex<Option<Secret>>,
+    /// Why the last automatic backup failed, until one succeeds: shown in Settings.
+    backup_error: Mutex<Option<ErrorPayload>>,
     pub os_locale: Option<String>,
     /// For the few words the shell itself shows: the native menu and file dialogs.
     pub l10n: Localizer,
@@ -40,7 +41,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 #[derive(Debug, Clone, Default)]
 pub struct OpenMode {
     pub read_only: bool,
-    pub passphrase: Option<String>,
+    pub passphrase: Option<Secret>,
 }
 
 /// Opens `path` and names the coordinator as the author of its changes.
@@ -49,7 +50,7 @@ pub fn open_store(
     prefs: &Preferences,
     mode: &OpenMode,
 ) -> Result<Store, ErrorPayload> {
-    let pass = mode.passphrase.as_deref();
+    let pass = mode.passphrase.as_ref().map(Secret::expose);
     let opened = if mode.read_only {
         Store::open_read_only_with(path, pass)
     } else {
@@ -62,6 +63,13 @@ pub fn open_store(
     Ok(store)
 }
 
+/// What the UI shows about the open file, read from the store itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FileState {
+    pub read_only: bool,
+    pub encrypted: bool,
+}
+
 impl AppState {
     pub fn new(path: PathBuf, prefs_path: PathBuf, prefs: Preferences) -> AppState {
         // A database that cannot be opened is not a crash: the UI explains why.
@@ -71,15 +79,11 @@ impl AppState {
         };
         AppState {
             store: Arc::new(Mutex::new(store)),
-            database: Mutex::new(Database {
-                path,
-                error,
-                read_only: false,
-                encrypted: false,
-            }),
+            database: Mutex::new(Database { path, error }),
             prefs_path,
             prefs: Mutex::new(prefs),
             passphrase: Mutex::new(None),
+            backup_error: Mutex::new(None),
             os_locale: sys_locale::get_locale(),
             l10n: Localizer::new(true),
             export_l10n: std::sync::Arc::new(Localizer::new(false)),
@@ -88,6 +92,20 @@ impl AppState {
 
     pub fn database(&self) -> Database {
         lock(&self.database).clone()
+    }
+
+    pub fn file_state(&self) -> FileState {
+        lock(&self.store)
+            .as_ref()
+            .map(|s| FileState {
+                read_only: s.is_read_only(),
+                encrypted: s.is_encrypted(),
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn backup_error(&self) -> Option<ErrorPayload> {
+        lock(&self.backup_error).clone()
     }
 
     pub fn settings(&self) -> Settings {
@@ -115,37 +133,66 @@ impl AppState {
         Ok(self.settings())
     }
 
-    /// Opens another database file in place of the current one and remembers it.
-    /// If the new file cannot be opened, the current one stays open and untouched.
-    pub async fn switch_database(&self, path: PathBuf) -> Result<(), ErrorPayload> {
-        let prefs = lock(&self.prefs).clone();
-        let for_store = prefs.clone();
-        let store = Arc::clone(&self.store);
-        let opened = path.clone();
-        tauri::async_runtime::spawn_blocking(move || -> Result<(), ErrorPayload> {
-            let mut slot = lock(&store);
-            // The open file's lock must go before the same file can be opened again.
-            if slot.as_ref().is_some_and(|s| same_file(s.path(), &opened)) {
-                return Ok(());
-            }
-            let new = open_store(&opened, &for_store, &OpenMode::default())?;
-            *slot = Some(new);
-            Ok(())
-        })
-        .await
-        .map_err(|e| ErrorPayload::unexpected(e.to_string()))??;
-        let mut next = prefs;
-        next.database = Some(path.clone());
+    fn remember_database(&self, path: &Path) -> Result<(), ErrorPayload> {
+        let mut next = lock(&self.prefs).clone();
+        if next.database.as_deref() == Some(path) {
+            return Ok(());
+        }
+        next.database = Some(path.to_owned());
         next.save(&self.prefs_path).map_err(|e| e.payload())?;
         *lock(&self.prefs) = next;
-        *lock(&self.database) = Database {
-            path,
-            error: None,
-            read_only: false,
-            encrypted: false,
-        };
-        *lock(&self.passphrase) = None;
         Ok(())
+    }
+
+    /// Opens another database file in place of the current one and remembers it.
+    /// If the new file cannot be opened, the current one stays open and untouched;
+    /// an encrypted one is the exception: it becomes the file the recovery screen
+    /// asks the passphrase for.
+    pub async fn switch_database(&self, path: PathBuf) -> Result<(), ErrorPayload> {
+        let prefs = lock(&self.prefs).clone();
+        let store = Arc::clone(&self.store);
+        let opened = path.clone();
+        let outcome =
+            tauri::async_runtime::spawn_blocking(move || -> Result<bool, ErrorPayload> {
+                let mut slot = lock(&store);
+                // The open file's lock must go before the same file can be opened again.
+                if slot.as_ref().is_some_and(|s| same_file(s.path(), &opened)) {
+                    return Ok(false);
+                }
+                match open_store(&opened, &prefs, &OpenMode::default()) {
+                    Ok(new) => {
+                        *slot = Some(new);
+                        Ok(true)
+                    }
+                    Err(e) if e.code == "error-passphrase-needed" => {
+                        *slot = None;
+                        Err(e)
+                    }
+                    Err(e) => Err(e),
+                }
+            })
+            .await
+            .map_err(|e| ErrorPayload::unexpected(e.to_string()))?;
+        match outcome {
+            Ok(false) => Ok(()),
+            Ok(true) => {
+                *lock(&self.database) = Database {
+                    path: path.clone(),
+                    error: None,
+                };
+                *lock(&self.passphrase) = None;
+                self.remember_database(&path)
+            }
+            Err(e) if e.code == "error-passphrase-needed" => {
+                *lock(&self.database) = Database {
+                    path,
+                    error: Some(e),
+                };
+                *lock(&self.passphrase) = None;
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Opens the current file again: after the coordinator freed space, closed the
@@ -167,21 +214,20 @@ impl AppState {
         })
         .await
         .map_err(|e| ErrorPayload::unexpected(e.to_string()))?;
-        let mut db = lock(&self.database);
         match &opened {
             Ok(()) => {
-                db.error = None;
-                db.read_only = mode.read_only;
-                db.encrypted = mode.passphrase.is_some();
+                lock(&self.database).error = None;
                 *lock(&self.passphrase) = mode.passphrase;
+                self.remember_database(&path)?;
             }
-            Err(e) => db.error = Some(e.clone()),
+            Err(e) => lock(&self.database).error = Some(e.clone()),
         }
         opened
     }
 
-    /// Restores a backup over the current file (kept aside by the core), then opens
-    /// the result. If the backup is refused, the current file is opened again as it was.
+    /// Restores one of the file's backups over it (the current file is kept aside
+    /// by the core), then opens the result. If the backup is refused, the current
+    /// file is opened again as it was.
     pub async fn restore_backup(&self, backup: PathBuf) -> Result<(), ErrorPayload> {
         let db_path = self.database().path;
         let pass = lock(&self.passphrase).clone();
@@ -190,9 +236,13 @@ impl AppState {
         let restored = tauri::async_runtime::spawn_blocking(move || {
             let mut slot = lock(&store);
             *slot = None;
-            kakehashi_core::store::backup::restore(&db_path, &backup, p.as_deref())
-                .map(|_| ())
-                .map_err(|e| e.payload())
+            kakehashi_core::store::backup::restore_listed(
+                &db_path,
+                &backup,
+                p.as_ref().map(Secret::expose),
+            )
+            .map(|_| ())
+            .map_err(|e| e.payload())
         })
         .await
         .map_err(|e| ErrorPayload::unexpected(e.to_string()))?;
@@ -213,29 +263,18 @@ impl AppState {
             None => s.decrypt(),
         })
         .await?;
-        lock(&self.database).encrypted = passphrase.is_some();
-        *lock(&self.passphrase) = passphrase;
+        *lock(&self.passphrase) = passphrase.as_deref().map(Secret::new);
         Ok(())
     }
 
-    /// The daily automatic backup, if one is due. A failure is reported, not fatal:
-    /// the next start tries again.
+    /// The daily automatic backup, if one is due (the core decides, and skips a
+    /// read-only view). A failure is kept for Settings and the next start tries again.
     pub async fn backup_if_due(&self) {
-        let db = self.database();
-        if db.error.is_some() || db.read_only {
+        if self.database().error.is_some() {
             return;
         }
-        if let Err(e) = self.with_store(|s| s.backup_if_due()).await {
-            let lang = self.settings().language;
-            eprintln!(
-                "{}",
-                self.l10n.format(
-                    lang,
-                    "settings-backup-failed",
-                    &[("detail", &self.l10n.payload(lang, &e))]
-                )
-            );
-        }
+        let result = self.with_store(|s| s.backup_if_due()).await;
+        *lock(&self.backup_error) = result.err();
     }
 
     /// Runs `f` on the store off the UI thread: SQLite calls block, and a long one

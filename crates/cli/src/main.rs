@@ -265,6 +265,7 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
+    let explicit_db = cli.db.is_some();
     let path = cli.db.unwrap_or_else(kakehashi_core::store::default_path);
     match cli.command {
         Command::Export {
@@ -282,12 +283,13 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             if reference.is_some() == all || one_case == all {
                 return Err(Failure::Usage("cli-export-usage"));
             }
-            // A writable store, because every export of a case is logged.
-            let store = open(&path)?;
+            // Read-only, so that it works beside the app; the export is still logged.
+            let store = open_read_only(&path)?;
             let now = chrono::Utc::now();
             let bytes = match (reference, all, format) {
                 (None, true, ExportFormat::Csv) => {
                     let cases = store.list_all(&CaseListQuery::default())?;
+                    store.log_list_export(&cases)?;
                     kakehashi_export::csv_list::case_list(&cases, l10n, lang)
                         .map_err(|e| Error::Io(std::io::Error::other(e)))?
                 }
@@ -360,7 +362,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             json: as_json,
         }) => {
             let store = open_read_only(&path)?;
-            let detail = store.case_detail(&reference)?;
+            let detail = store.view_case(&reference)?;
             if as_json {
                 println!("{}", json(&detail));
             } else {
@@ -469,10 +471,14 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
         }
         Command::Patient(PatientCommand::Log { id }) => {
             let store = open_read_only(&path)?;
-            println!(
-                "{}",
-                json(&store.access_log(kakehashi_core::PatientId(id))?)
-            );
+            let id = kakehashi_core::PatientId(id);
+            // An erased patient has no record left, only the trace of the erasure.
+            let log = match store.patient(id) {
+                Ok(_) => store.access_log(id)?,
+                Err(Error::PatientNotFound { .. }) => store.erasure_trace(id)?,
+                Err(e) => return Err(e.into()),
+            };
+            println!("{}", json(&log));
         }
         Command::Patient(PatientCommand::Erase { id, yes }) => {
             if !yes {
@@ -486,7 +492,9 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                 l10n.format(lang, "cli-erase-done", &[("references", &refs)])
             );
         }
-        Command::CrashWriter { seed } => crash_writer(&path, seed)?,
+        // Never the default database: the writer fills it with fictional cases.
+        Command::CrashWriter { seed } if explicit_db => crash_writer(&path, seed)?,
+        Command::CrashWriter { .. } => return Err(Failure::Usage("cli-crash-writer-usage")),
         Command::Message { id, args } => {
             if !l10n.has(Lang::En, &id) {
                 return Err(Failure::UnknownMessage(id));

@@ -103,6 +103,27 @@ impl From<std::io::Error> for Error {
     }
 }
 
+id_enum! {
+    /// A way out of a file that cannot be opened, offered on the recovery screen.
+    "kebab-case"
+    pub enum WayOut {
+        Unlock,
+        Retry,
+        ReadOnly,
+        RestoreBackup,
+        OpenAnother,
+    }
+}
+
+/// What the recovery screen says about a file that could not be opened: its kind
+/// (the title, `recovery-title-<kind>`) and the ways out that fit, best first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Recovery {
+    pub kind: String,
+    pub ways_out: Vec<WayOut>,
+}
+
 /// An error as it crosses to the UI: a Fluent message id, the field's message id
 /// when a field is at fault, and the message's other arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -114,6 +135,9 @@ pub struct ErrorPayload {
     pub args: BTreeMap<String, String>,
     /// Arguments that are themselves message ids (a status, say), shown translated.
     pub message_args: BTreeMap<String, String>,
+    /// For an error met while opening a file: what to offer instead of a crash.
+    /// Boxed: every `Result` in the app carries this type, and it is rarely set.
+    pub recovery: Option<Box<Recovery>>,
 }
 
 impl Error {
@@ -173,6 +197,30 @@ impl Error {
         }
     }
 
+    /// The recovery screen's content for an error met while opening a file; `None`
+    /// for errors about typed values, which never stop a file from opening.
+    pub fn recovery(&self) -> Option<Recovery> {
+        use WayOut::*;
+        let (kind, ways_out) = match self {
+            Error::DatabaseCorrupt
+            | Error::NotADatabase { .. }
+            | Error::IntegrityCheckFailed { .. } => ("corrupt", vec![RestoreBackup, OpenAnother]),
+            Error::SchemaTooNew { .. } => ("newer", vec![OpenAnother, RestoreBackup]),
+            Error::DatabaseInUse { .. } => ("in-use", vec![Retry, ReadOnly, OpenAnother]),
+            Error::ReadOnly => ("read-only", vec![ReadOnly, Retry, OpenAnother]),
+            Error::DiskFull => ("disk-full", vec![Retry, ReadOnly, OpenAnother]),
+            Error::PassphraseNeeded { .. } | Error::WrongPassphrase => {
+                ("locked", vec![Unlock, ReadOnly, RestoreBackup, OpenAnother])
+            }
+            Error::Sqlite(_) | Error::Io(_) => ("other", vec![Retry, RestoreBackup, OpenAnother]),
+            _ => return None,
+        };
+        Some(Recovery {
+            kind: kind.to_owned(),
+            ways_out,
+        })
+    }
+
     pub fn payload(&self) -> ErrorPayload {
         let mut args = BTreeMap::new();
         let mut message_args = BTreeMap::new();
@@ -214,6 +262,7 @@ impl Error {
             field: self.field().map(|f| f.message_id().to_owned()),
             args,
             message_args,
+            recovery: self.recovery().map(Box::new),
         }
     }
 }
@@ -226,6 +275,7 @@ impl ErrorPayload {
             field: None,
             args: BTreeMap::new(),
             message_args: BTreeMap::new(),
+            recovery: None,
         }
     }
 

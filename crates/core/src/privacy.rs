@@ -68,6 +68,7 @@ id_enum! {
         ChangePatient,
         ConsentGiven,
         ConsentWithdrawn,
+        ExportList,
         Erase,
     }
 }
@@ -121,10 +122,22 @@ pub(crate) const ACCESS_LOG_FOR_PATIENT: &str = "SELECT a.at, a.actor, a.action,
               WHERE l.entity = 'patient' AND l.entity_id = ?1
              ORDER BY 1 DESC";
 
+const INSERT_ACCESS: &str =
+    "INSERT INTO access_log (at, actor, patient_id, case_id, action) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/// An erased patient's trace: ids are negated on erasure (see `erase_patient`).
+const ERASED_TRACE: &str =
+    "SELECT at, actor, action, NULL FROM access_log WHERE patient_id = -?1 ORDER BY at DESC";
+
 /// Read when the patient is opened; guarded by the query-plan test.
 pub(crate) const CONSENTS_FOR_PATIENT: &str =
     "SELECT id, given_on, scopes, note, recorded_at, recorded_by, withdrawn_on, withdrawn_by
              FROM consents WHERE patient_id = ?1 ORDER BY given_on DESC, id DESC";
+
+/// The file name offered when saving everything about a patient.
+pub fn patient_file_name(patient: PatientId) -> String {
+    format!("kakehashi-patient-{}.json", patient.0)
+}
 
 impl ConsentInput {
     fn validate(&self, today: NaiveDate) -> Result<(NaiveDate, Vec<ConsentScope>, Option<String>)> {
@@ -170,17 +183,24 @@ fn read_consent(r: &rusqlite::Row<'_>) -> rusqlite::Result<Consent> {
 }
 
 impl Store {
+    /// Writes one row of the access log. A read-only view (beside another window,
+    /// or of a file in a read-only folder) writes it through a connection of its
+    /// own when the file allows, since the log is appended to and nothing else is;
+    /// when the file cannot take it, the view goes on: the banner says read-only.
     fn log_access(
         &self,
         patient: PatientId,
         case: Option<CaseId>,
         action: AccessAction,
     ) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO access_log (at, actor, patient_id, case_id, action) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![instant(Utc::now()), self.actor(), patient, case, action])?;
+        let row = params![instant(Utc::now()), self.actor(), patient, case, action];
+        if self.is_read_only() {
+            let _ = self
+                .side_connection()
+                .and_then(|c| Ok(c.execute(INSERT_ACCESS, row)?));
+            return Ok(());
+        }
+        self.conn().prepare_cached(INSERT_ACCESS)?.execute(row)?;
         Ok(())
     }
 
@@ -201,9 +221,7 @@ impl Store {
     /// A patient's record opened by a person, logged.
     pub fn view_patient(&self, id: PatientId) -> Result<Patient> {
         let patient = self.patient(id)?;
-        if !self.is_read_only() {
-            self.log_access(id, None, AccessAction::ViewPatient)?;
-        }
+        self.log_access(id, None, AccessAction::ViewPatient)?;
         Ok(patient)
     }
 
@@ -347,9 +365,7 @@ impl Store {
                 ))
             })
             .collect::<Result<_>>()?;
-        if !self.is_read_only() {
-            self.log_access(patient, None, AccessAction::ExportPatient)?;
-        }
+        self.log_access(patient, None, AccessAction::ExportPatient)?;
         Ok(PatientRecord {
             format: "kakehashi-patient/1".to_owned(),
             exported_at: instant(now),
@@ -375,14 +391,25 @@ impl Store {
                 .prepare("SELECT id, reference FROM cases WHERE patient_id = ?1 ORDER BY id")?
                 .query_map([patient], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
+            // Row ids are reused by SQLite once the highest is gone: the trace is moved
+            // off them, so that a later patient or case with the same id inherits none
+            // of it. Details go: the first audit row of a patient held the whole record.
             for (id, _) in &cases {
                 tx.execute(
-                    "UPDATE audit_log SET detail = '{}' WHERE entity = 'case' AND entity_id = ?1",
+                    "UPDATE audit_log SET entity = 'erased-case', detail = '{}' WHERE entity = 'case' AND entity_id = ?1",
+                    [id],
+                )?;
+                tx.execute(
+                    "UPDATE access_log SET case_id = -case_id WHERE case_id = ?1",
                     [id],
                 )?;
             }
             tx.execute(
-                "UPDATE audit_log SET detail = '{}' WHERE entity = 'patient' AND entity_id = ?1",
+                "UPDATE audit_log SET entity = 'erased-patient', detail = '{}' WHERE entity = 'patient' AND entity_id = ?1",
+                [patient],
+            )?;
+            tx.execute(
+                "UPDATE access_log SET patient_id = -patient_id WHERE patient_id = ?1",
                 [patient],
             )?;
             tx.execute("DELETE FROM cases WHERE patient_id = ?1", [patient])?;
@@ -391,27 +418,78 @@ impl Store {
             audit(
                 &tx,
                 &actor,
-                "patient",
+                "erased-patient",
                 patient.0,
                 "erase",
                 &serde_json::json!({ "cases": references }),
             )?;
             tx.execute(
-                "INSERT INTO access_log (at, actor, patient_id, case_id, action) VALUES (?1, ?2, ?3, NULL, 'erase')",
-                params![instant(Utc::now()), actor, patient],
+                INSERT_ACCESS,
+                params![
+                    instant(Utc::now()),
+                    actor,
+                    -patient.0,
+                    None::<i64>,
+                    AccessAction::Erase
+                ],
             )?;
             tx.commit()?;
             Ok(Erasure { references })
         })();
-        let cleanup = self
-            .conn()
-            .pragma_update(None, "secure_delete", "OFF")
-            .and_then(|()| {
-                self.conn()
-                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            });
+        self.conn().pragma_update(None, "secure_delete", "OFF")?;
         let erased = erased?;
-        cleanup?;
+        // The WAL still holds the pages as they were; they go when it is checkpointed
+        // and truncated, which waits for a reader (a read-only view elsewhere) to let go.
+        for _ in 0..50 {
+            let busy: i64 = self
+                .conn()
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            if busy == 0 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
         Ok(erased)
+    }
+
+    /// What is left of an erased patient: who viewed, exported and erased the record,
+    /// when, with no personal data. Empty for a patient never erased.
+    pub fn erasure_trace(&self, patient: PatientId) -> Result<Vec<AccessEntry>> {
+        let mut stmt = self.conn().prepare_cached(ERASED_TRACE)?;
+        let rows = stmt.query_map([patient], |r| {
+            let action: String = r.get(2)?;
+            Ok(AccessEntry {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                action: action.parse().unwrap_or(AccessAction::Erase),
+                reference: None,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Logs that a list of cases left the app in a file (the CSV export): a row for
+    /// each patient in it.
+    pub fn log_list_export(&self, cases: &[crate::case::CaseSummary]) -> Result<()> {
+        let now = instant(Utc::now());
+        let write = |conn: &rusqlite::Connection| -> Result<()> {
+            let tx = conn.unchecked_transaction()?;
+            for c in cases {
+                tx.prepare_cached(INSERT_ACCESS)?.execute(params![
+                    now,
+                    self.actor(),
+                    c.patient_id,
+                    c.id,
+                    AccessAction::ExportList
+                ])?;
+            }
+            tx.commit()?;
+            Ok(())
+        };
+        if self.is_read_only() {
+            let _ = self.side_connection().and_then(|c| write(&c));
+            return Ok(());
+        }
+        write(self.conn())
     }
 }

@@ -73,6 +73,13 @@ fn restore_brings_back_the_backup_and_keeps_the_current_file_aside() {
         ),
         "refused while open"
     );
+    assert!(
+        matches!(
+            backup::restore_listed(&db, &good, None),
+            Err(Error::UnknownValue { .. })
+        ),
+        "the app restores only the file's own backups"
+    );
     drop(s);
 
     // A damaged backup is refused and the current file is left as it was.
@@ -107,8 +114,19 @@ fn an_encrypted_file_is_unreadable_without_its_passphrase_and_can_go_back() {
     s.add_note(r.as_str(), &note("Secret-note-7781")).unwrap();
     let db = s.path().to_owned();
     assert!(matches!(s.encrypt("short"), Err(Error::TooShort { .. })));
+    let plain_backup = s.backup_now().unwrap();
     s.encrypt("correct horse battery").unwrap();
     assert!(s.is_encrypted());
+    let backups = list_backups(s.path()).unwrap();
+    assert!(
+        !Path::new(&plain_backup.path).exists(),
+        "the plaintext backup is gone"
+    );
+    assert_eq!(backups.len(), 1, "one fresh backup under the new key");
+    assert!(!file_contains(
+        Path::new(&backups[0].path),
+        "Secret-note-7781"
+    ));
     assert_eq!(
         s.case_detail(r.as_str()).unwrap().notes.len(),
         1,
@@ -255,6 +273,8 @@ fn a_file_in_a_read_only_place_opens_for_reading() {
     assert!(s.is_read_only());
     let d = s.view_case(r.as_str()).unwrap();
     assert_eq!(d.patient.family_name, "高橋");
+    // The folder can be unmounted only once nothing in it is open.
+    drop(s);
     drop(ro);
 }
 
@@ -399,10 +419,34 @@ fn export_all_gives_everything_and_erase_leaves_a_trace_without_the_person() {
         "高橋",
         "others untouched"
     );
-    let log = s.access_log(patient).unwrap();
     assert!(
-        log.iter().any(|e| e.action == AccessAction::Erase),
-        "{log:?}"
+        s.access_log(patient).unwrap().is_empty(),
+        "nothing is left under the id"
+    );
+    let trace = s.erasure_trace(patient).unwrap();
+    assert_eq!(trace[0].action, AccessAction::Erase, "{trace:?}");
+    assert!(
+        trace
+            .iter()
+            .any(|e| e.action == AccessAction::ExportPatient)
+    );
+    // SQLite hands the highest id out again: the next patient must inherit nothing.
+    let next = s
+        .create_case(&new_case("Newcomer", "Nina", "ca-to-jp"))
+        .unwrap();
+    let next_patient = s.case_detail(next.as_str()).unwrap().patient.id;
+    let inherited: Vec<AccessAction> = s
+        .access_log(next_patient)
+        .unwrap()
+        .iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(
+        !inherited.iter().any(|a| matches!(
+            a,
+            AccessAction::Erase | AccessAction::ExportPatient | AccessAction::ConsentGiven
+        )),
+        "patient {next_patient:?} inherited {inherited:?}"
     );
     s.check().unwrap();
     let path = s.path().to_owned();

@@ -18,4 +18,8 @@ read_only: boolean, encrypted: boolean,
 /**
  * Where the automatic backups go, and how many are kept.
  */
-backup_dir: string, backups_kept: number, };
+backup_dir: string, backups_kept: number, 
+/**
+ * Why the last automatic backup failed, if it did.
+ */
+backup_error: ErrorPayload | null, };

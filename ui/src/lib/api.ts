@@ -51,6 +51,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
       field: null,
       args: { detail: String(e) },
       message_args: {},
+      recovery: null,
     };
     throw unexpected;
   }

@@ -9,8 +9,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::encryption::sync_dir;
-use super::{SCHEMA_VERSION, Store, acquire_lock, apply_key, migrations, open_ro_connection};
+use super::{Store, acquire_lock, apply_key, with_suffix};
 use crate::error::{Error, Result};
+use crate::validate::Field;
 
 /// How many automatic backups are kept; the oldest goes when a new one is made.
 pub const KEEP: usize = 7;
@@ -20,6 +21,8 @@ pub const EVERY: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 const PREFIX: &str = "kakehashi-";
 const STAMP: &str = "%Y%m%dT%H%M%S%3fZ";
 const SUFFIX: &str = ".sqlite";
+/// The current file as it was before a restore, kept beside it.
+const BEFORE_RESTORE: &str = ".before-restore-";
 
 /// One backup file in the backup folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -35,9 +38,7 @@ pub struct BackupInfo {
 /// The folder of a database's automatic backups: beside it, named after it, so two
 /// databases in one folder never share backups.
 pub fn backup_dir(db: &Path) -> PathBuf {
-    let mut name = db.file_name().unwrap_or_default().to_os_string();
-    name.push(".backups");
-    db.with_file_name(name)
+    with_suffix(db, ".backups")
 }
 
 fn taken_at(file: &Path) -> Option<DateTime<Utc>> {
@@ -75,36 +76,78 @@ pub fn list_backups(db: &Path) -> Result<Vec<BackupInfo>> {
     Ok(found.into_iter().map(|(_, b)| b).collect())
 }
 
-/// Opens `file` read-only and runs SQLite's integrity and foreign-key checks on it;
-/// a file from a newer Kakehashi is refused too.
-pub fn verify(file: &Path, passphrase: Option<&str>) -> Result<()> {
-    let conn = open_ro_connection(file, passphrase)?;
-    let version = migrations::user_version(&conn)?;
-    if version > SCHEMA_VERSION {
-        return Err(Error::SchemaTooNew {
-            found: version,
-            supported: SCHEMA_VERSION,
-        });
+/// The copies of `db` kept aside by restores (with their WAL files).
+fn kept_aside(db: &Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(name)) = (db.parent(), db.file_name().and_then(|n| n.to_str())) else {
+        return Vec::new();
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!("{name}{BEFORE_RESTORE}");
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix))
+        })
+        .collect()
+}
+
+/// Removes every backup of `db` and every copy a restore kept aside: they hold the
+/// data under the old key (or none) once the file's encryption has changed.
+pub(crate) fn remove_old_copies(db: &Path, keep: &Path) -> Result<()> {
+    for b in list_backups(db)? {
+        if Path::new(&b.path) != keep {
+            std::fs::remove_file(&b.path)?;
+        }
     }
-    let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-    if result != "ok" {
-        return Err(Error::IntegrityCheckFailed { detail: result });
-    }
-    let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-        r.get(0)
-    })?;
-    if fk > 0 {
-        return Err(Error::IntegrityCheckFailed {
-            detail: format!("foreign_key_check: {fk}"),
-        });
+    for aside in kept_aside(db) {
+        std::fs::remove_file(aside)?;
     }
     Ok(())
 }
 
-fn part_of(path: &Path) -> PathBuf {
-    let mut p = path.as_os_str().to_owned();
-    p.push(".part");
-    PathBuf::from(p)
+/// Opens `file` read-only and runs SQLite's integrity and foreign-key checks on it.
+/// A file from a newer Kakehashi, or one that is no Kakehashi database at all
+/// (schema version 0), is refused too.
+pub fn verify(file: &Path, passphrase: Option<&str>) -> Result<()> {
+    let store = Store::open_read_only_with(file, passphrase)?;
+    if store.schema_version()? < 1 {
+        return Err(Error::NotADatabase {
+            path: file.display().to_string(),
+        });
+    }
+    store.check()
+}
+
+/// Copies a whole database with the online backup API into `part`, as one file
+/// (no WAL) under `key`, and syncs it.
+fn copy_pages(from: &Connection, part: &Path, key: Option<&str>) -> Result<()> {
+    let _ = std::fs::remove_file(part);
+    let copied = (|| -> Result<()> {
+        let mut dest = Connection::open(part)?;
+        apply_key(&dest, key)?;
+        {
+            let backup = rusqlite::backup::Backup::new(from, &mut dest)?;
+            backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        }
+        // The copy carries the source's WAL flag; a backup is a single file.
+        dest.pragma_update(None, "journal_mode", "DELETE")?;
+        dest.close().map_err(|(_, e)| Error::from(e))?;
+        std::fs::File::open(part)?.sync_all()?;
+        Ok(())
+    })();
+    if copied.is_err() {
+        let _ = std::fs::remove_file(part);
+    }
+    copied
 }
 
 impl Store {
@@ -115,22 +158,9 @@ impl Store {
         if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        let part = part_of(out);
-        let _ = std::fs::remove_file(&part);
-        let written = (|| -> Result<()> {
-            let mut dest = Connection::open(&part)?;
-            apply_key(&dest, self.passphrase.as_deref())?;
-            {
-                let backup = rusqlite::backup::Backup::new(self.conn(), &mut dest)?;
-                backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
-            }
-            // The copy carries the source's WAL flag; a backup is a single file.
-            dest.pragma_update(None, "journal_mode", "DELETE")?;
-            dest.close().map_err(|(_, e)| Error::from(e))?;
-            std::fs::File::open(&part)?.sync_all()?;
-            verify(&part, self.passphrase.as_deref())
-        })();
-        if let Err(e) = written {
+        let part = with_suffix(out, ".part");
+        copy_pages(self.conn(), &part, self.key())?;
+        if let Err(e) = verify(&part, self.key()) {
             let _ = std::fs::remove_file(&part);
             return Err(e);
         }
@@ -154,8 +184,12 @@ impl Store {
     }
 
     /// The automatic backup: made when the newest is older than [`EVERY`] (or there
-    /// is none). Returns the new backup, if one was made.
+    /// is none). Returns the new backup, if one was made. A read-only view makes
+    /// none: it may not even be able to write beside the file.
     pub fn backup_if_due(&self) -> Result<Option<BackupInfo>> {
+        if self.read_only {
+            return Ok(None);
+        }
         let newest = list_backups(&self.path)?
             .first()
             .and_then(|b| taken_at(Path::new(&b.path)));
@@ -166,20 +200,40 @@ impl Store {
     }
 }
 
+/// Restores one of the backups listed for `db` (see [`list_backups`]); any other
+/// file is refused, so the app can only put back what it made.
+pub fn restore_listed(
+    db: &Path,
+    backup: &Path,
+    passphrase: Option<&str>,
+) -> Result<Option<PathBuf>> {
+    let listed = list_backups(db)?
+        .iter()
+        .any(|b| Path::new(&b.path) == backup);
+    if !listed {
+        return Err(Error::UnknownValue {
+            field: Field::BackupFile,
+            value: backup.display().to_string(),
+        });
+    }
+    restore(db, backup, passphrase)
+}
+
 /// Replaces the database at `db` with the backup `from`, after checking the backup.
 /// The current file is kept aside (its name plus `.before-restore-<time>`), and its
-/// path is returned. Refused while any Kakehashi has `db` open.
+/// path is returned. Refused while a Kakehashi has `db` open for writing.
 pub fn restore(db: &Path, from: &Path, passphrase: Option<&str>) -> Result<Option<PathBuf>> {
     let _lock = acquire_lock(db)?;
     verify(from, passphrase)?;
-    let part = part_of(db);
-    std::fs::copy(from, &part)?;
-    std::fs::File::open(&part)?.sync_all()?;
+    let part = with_suffix(db, ".part");
+    // Through the backup API rather than a file copy: a source in WAL mode brings
+    // its committed tail with it.
+    let source = Store::open_read_only_with(from, passphrase)?;
+    copy_pages(source.conn(), &part, passphrase)?;
+    drop(source);
     let stamp = Utc::now().format(STAMP);
     let aside = if db.exists() {
-        let mut name = db.as_os_str().to_owned();
-        name.push(format!(".before-restore-{stamp}"));
-        let aside = PathBuf::from(name);
+        let aside = with_suffix(db, &format!("{BEFORE_RESTORE}{stamp}"));
         std::fs::hard_link(db, &aside).or_else(|_| std::fs::copy(db, &aside).map(|_| ()))?;
         Some(aside)
     } else {
@@ -188,16 +242,10 @@ pub fn restore(db: &Path, from: &Path, passphrase: Option<&str>) -> Result<Optio
     // A leftover WAL belongs to the old file; replayed onto the backup it would
     // corrupt it. It goes aside with the old file.
     for ext in ["-wal", "-shm"] {
-        let mut side = db.as_os_str().to_owned();
-        side.push(ext);
-        let side = PathBuf::from(side);
+        let side = with_suffix(db, ext);
         if side.exists() {
             match &aside {
-                Some(a) => {
-                    let mut to = a.as_os_str().to_owned();
-                    to.push(ext);
-                    std::fs::rename(&side, PathBuf::from(to))?;
-                }
+                Some(a) => std::fs::rename(&side, with_suffix(a, ext))?,
                 None => std::fs::remove_file(&side)?,
             }
         }

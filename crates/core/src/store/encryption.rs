@@ -2,12 +2,14 @@
 //! (PBKDF2-HMAC-SHA512) into the page key, so the file is unreadable without it.
 //! Switching a file between plain and encrypted writes a whole new copy beside it
 //! and swaps it in with a rename, so a crash leaves the old file or the new one.
+//! Afterwards the old backups, which hold the data under the old key (or none),
+//! are replaced by one new backup.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::{Store, migrations, open_ro_connection};
+use super::{Secret, Store, migrations, with_suffix};
 use crate::error::{Error, Result};
 use crate::validate::Field;
 
@@ -30,10 +32,11 @@ pub fn validate_passphrase(passphrase: &str) -> Result<()> {
     Ok(())
 }
 
-fn side_path(db: &Path, suffix: &str) -> PathBuf {
-    let mut name = db.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
+fn open_keyed(path: &Path, key: Option<&str>) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    super::apply_key(&conn, key)?;
+    super::configure(&conn)?;
+    Ok(conn)
 }
 
 impl Store {
@@ -52,7 +55,19 @@ impl Store {
         if self.read_only {
             return Err(Error::ReadOnly);
         }
-        let part = side_path(&self.path, ".rekey.part");
+        // Every page must be in the main file and no reader may hold the WAL: the
+        // swapped-in file must not meet a WAL written for the old one.
+        let (busy, _, _): (i64, i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+        if busy != 0 {
+            return Err(Error::DatabaseInUse {
+                path: self.path.display().to_string(),
+            });
+        }
+        let part = with_suffix(&self.path, ".rekey.part");
         let _ = std::fs::remove_file(&part);
         let version = migrations::user_version(&self.conn)?;
         // sqlcipher_export copies schema and rows into the attached file under its key;
@@ -72,29 +87,42 @@ impl Store {
             self.conn.execute("DETACH DATABASE rekey", [])?;
             exported?;
             // The copy must be whole before it replaces anything.
-            let check = open_ro_connection(&part, key)?;
-            let result: String = check.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-            if result != "ok" {
-                return Err(Error::IntegrityCheckFailed { detail: result });
-            }
+            Store::open_read_only_with(&part, key)?.check()?;
+            std::fs::File::open(&part)?.sync_all()?;
             Ok(())
         })();
         if let Err(e) = copied {
             let _ = std::fs::remove_file(&part);
             return Err(e);
         }
-        // Close the current connection (folding its WAL into the file) before the swap.
+        let old_key = self.key().map(str::to_owned);
         let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
-        old.close().map_err(|(_, e)| Error::from(e))?;
-        std::fs::File::open(&part)?.sync_all()?;
-        std::fs::rename(&part, &self.path)?;
-        sync_dir(&self.path);
-        let conn = Connection::open(&self.path)?;
-        super::apply_key(&conn, key)?;
-        super::configure(&conn)?;
-        self.conn = conn;
-        self.passphrase = key.map(str::to_owned);
-        Ok(())
+        let swapped = old.close().map_err(|(_, e)| Error::from(e)).and_then(|()| {
+            for ext in ["-wal", "-shm"] {
+                let side = with_suffix(&self.path, ext);
+                if side.exists() {
+                    std::fs::remove_file(side)?;
+                }
+            }
+            std::fs::rename(&part, &self.path)?;
+            sync_dir(&self.path);
+            Ok(())
+        });
+        // Whatever happened, the store must hold a working connection again: the new
+        // file under the new key, or the old one under the old key.
+        match swapped.and_then(|()| open_keyed(&self.path, key)) {
+            Ok(conn) => {
+                self.conn = conn;
+                self.passphrase = key.map(Secret::new);
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&part);
+                self.conn = open_keyed(&self.path, old_key.as_deref())?;
+                return Err(e);
+            }
+        }
+        let fresh = self.backup_now()?;
+        super::backup::remove_old_copies(&self.path, Path::new(&fresh.path))
     }
 }
 

@@ -1,5 +1,7 @@
-//! The SQLite store: opening a file safely, migrations, the audit log and case
-//! references. One connection, one writer per file.
+//! The SQLite store: opening a file safely (for writing, or read-only beside another
+//! window or in a read-only folder; with a SQLCipher key when encrypted), migrations,
+//! the audit log and case references. One connection, one writer per file; backups
+//! and switching encryption live in `backup` and `encryption`.
 
 pub mod backup;
 pub mod encryption;
@@ -28,7 +30,7 @@ pub struct Store {
     actor: String,
     today: Option<NaiveDate>,
     // Kept for backups, which must be written with the same key as the file.
-    passphrase: Option<String>,
+    passphrase: Option<Secret>,
     read_only: bool,
     // Held for the life of the store: a second writer on the same file is refused.
     _lock: Option<File>,
@@ -98,7 +100,28 @@ pub fn looks_encrypted(path: &Path) -> bool {
     })
 }
 
-/// The key must be the very first statement on a SQLCipher connection.
+/// A passphrase, kept out of every `Debug` print (error reports, test failures).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: &str) -> Secret {
+        Secret(s.to_owned())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// The key must come before any statement that reads the file (setting SQLCipher's
+/// log level reads nothing).
 fn apply_key(conn: &Connection, passphrase: Option<&str>) -> Result<()> {
     // SQLCipher would print a wrong key to stderr; the caller reports it, translated.
     conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()))
@@ -126,7 +149,12 @@ fn open_ro_connection(path: &Path, passphrase: Option<&str>) -> Result<Connectio
         .map_err(Error::from)
         .and_then(try_open);
     match first {
-        Err(Error::Sqlite(e)) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => {
+        // Immutable mode ignores the WAL: if one holds committed changes (a crash
+        // left them there), the view would be stale, so it is refused instead.
+        Err(Error::Sqlite(e))
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen)
+                && std::fs::metadata(with_suffix(path, "-wal")).map_or(true, |m| m.len() == 0) =>
+        {
             let uri = format!(
                 "file:{}?immutable=1",
                 path.display()
@@ -178,7 +206,7 @@ impl Store {
             path: path.to_owned(),
             actor: default_actor(),
             today: None,
-            passphrase: passphrase.map(str::to_owned),
+            passphrase: passphrase.map(Secret::new),
             read_only: false,
             _lock: Some(lock),
         })
@@ -212,7 +240,7 @@ impl Store {
             path: path.to_owned(),
             actor: default_actor(),
             today: None,
-            passphrase: passphrase.map(str::to_owned),
+            passphrase: passphrase.map(Secret::new),
             read_only: true,
             _lock: None,
         })
@@ -221,6 +249,24 @@ impl Store {
     /// True when this store was opened for reading only.
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// A short-lived writing connection beside a read-only store, for the access
+    /// log alone. SQLite serialises it with any other writer; Kakehashi's own lock
+    /// keeps only a second *editing* window out.
+    pub(crate) fn side_connection(&self) -> Result<Connection> {
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        apply_key(&conn, self.key())?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(conn)
+    }
+
+    pub(crate) fn key(&self) -> Option<&str> {
+        self.passphrase.as_ref().map(Secret::expose)
     }
 
     /// True when the file is encrypted with a passphrase.
@@ -312,10 +358,15 @@ pub fn default_actor() -> String {
         .unwrap_or_else(|_| "coordinator".to_owned())
 }
 
+/// A file beside `path` named after it: `cases.sqlite` → `cases.sqlite.lock`.
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 fn lock_path(db: &Path) -> PathBuf {
-    let mut name = db.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    db.with_file_name(name)
+    with_suffix(db, ".lock")
 }
 
 /// An OS file lock beside the database: released by the OS even if the process dies,
@@ -338,9 +389,7 @@ pub(crate) fn acquire_lock(db: &Path) -> Result<File> {
 /// Writes a whole file through a temporary file beside it and a rename, so a crash
 /// leaves either the old file or the new one, never half of one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
+    let tmp = with_suffix(path, ".part");
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path)
 }
