@@ -273,7 +273,16 @@ impl AppState {
         if self.database().error.is_some() {
             return;
         }
-        let result = self.with_store(|s| s.backup_if_due()).await;
+        // Only the copy holds the store; the check of the copy reads the whole file and
+        // runs after, so the first screen is not kept waiting on a large database.
+        let result = match self.with_store(|s| s.start_backup_if_due()).await {
+            Ok(Some(pending)) => tauri::async_runtime::spawn_blocking(move || pending.finish())
+                .await
+                .map_err(|e| ErrorPayload::unexpected(e.to_string()))
+                .and_then(|r| r.map(|_| ()).map_err(|e| e.payload())),
+            Ok(None) => Ok(()),
+            Err(e) => Err(e),
+        };
         *lock(&self.backup_error) = result.err();
     }
 

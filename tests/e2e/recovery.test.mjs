@@ -194,10 +194,14 @@ test("Settings backs up now, and encrypts the open file and takes the encryption
   const db = demoDb(5);
   let browser = await openIn(db, "en", { view: "settings" });
   try {
+    // Opening the file for writing made the day's automatic backup.
+    const backups = () => (existsSync(`${db}.backups`) ? readdirSync(`${db}.backups`).filter((f) => f.endsWith(".sqlite")) : []);
+    await browser.waitUntil(async () => backups().length === 1, { timeout: 20000, timeoutMsg: "no automatic backup was made" });
     await browser.$("[data-testid=backup-now]").waitForDisplayed();
     await browser.$("[data-testid=backup-now]").click();
     await browser.$("[data-testid=backup-done]").waitForDisplayed({ timeout: 20000 });
-    assert.ok((await textsOf(browser, "[data-testid=backup-item]")).length >= 1);
+    assert.equal(backups().length, 2, "and one more on request");
+    assert.equal((await textsOf(browser, "[data-testid=backup-item]")).length, 2);
     // A short passphrase is refused by name; two different ones are caught.
     await type(browser, "[data-testid=new-passphrase]", "short");
     await type(browser, "[data-testid=repeat-passphrase]", "short");

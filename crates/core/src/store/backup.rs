@@ -155,38 +155,42 @@ impl Store {
     /// the copy, and only then gives it its name. An encrypted database gives an
     /// encrypted backup under the same passphrase.
     pub fn backup_to(&self, out: &Path) -> Result<BackupInfo> {
+        self.copy_for_backup(out.to_owned())?.finish()
+    }
+
+    /// The first half of a backup, the only one that needs the store: the pages
+    /// copied to a temporary file. [`PendingBackup::finish`] checks and names it, and
+    /// can run after the store is free again (the check reads the whole copy).
+    pub fn copy_for_backup(&self, out: PathBuf) -> Result<PendingBackup> {
         if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        let part = with_suffix(out, ".part");
+        let part = with_suffix(&out, ".part");
         copy_pages(self.conn(), &part, self.key())?;
-        if let Err(e) = verify(&part, self.key()) {
-            let _ = std::fs::remove_file(&part);
-            return Err(e);
-        }
-        std::fs::rename(&part, out)?;
-        sync_dir(out);
-        Ok(BackupInfo {
-            path: out.display().to_string(),
-            taken_at: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            bytes: std::fs::metadata(out)?.len(),
+        Ok(PendingBackup {
+            part,
+            out,
+            key: self.passphrase.clone(),
+            prune: None,
         })
     }
 
     /// Makes a backup in the backup folder now and keeps the newest [`KEEP`].
     pub fn backup_now(&self) -> Result<BackupInfo> {
-        let name = format!("{PREFIX}{}{SUFFIX}", Utc::now().format(STAMP));
-        let info = self.backup_to(&backup_dir(&self.path).join(name))?;
-        for old in list_backups(&self.path)?.into_iter().skip(KEEP) {
-            std::fs::remove_file(&old.path)?;
-        }
-        Ok(info)
+        self.start_backup_now()?.finish()
     }
 
-    /// The automatic backup: made when the newest is older than [`EVERY`] (or there
-    /// is none). Returns the new backup, if one was made. A read-only view makes
-    /// none: it may not even be able to write beside the file.
-    pub fn backup_if_due(&self) -> Result<Option<BackupInfo>> {
+    fn start_backup_now(&self) -> Result<PendingBackup> {
+        let name = format!("{PREFIX}{}{SUFFIX}", Utc::now().format(STAMP));
+        let mut pending = self.copy_for_backup(backup_dir(&self.path).join(name))?;
+        pending.prune = Some(self.path.clone());
+        Ok(pending)
+    }
+
+    /// The automatic backup: begun when the newest is older than [`EVERY`] (or there
+    /// is none). A read-only view makes none: it may not even be able to write beside
+    /// the file. Finish the returned backup with [`PendingBackup::finish`].
+    pub fn start_backup_if_due(&self) -> Result<Option<PendingBackup>> {
         if self.read_only {
             return Ok(None);
         }
@@ -195,8 +199,47 @@ impl Store {
             .and_then(|b| taken_at(Path::new(&b.path)));
         match newest {
             Some(at) if Utc::now() - at < EVERY => Ok(None),
-            _ => self.backup_now().map(Some),
+            _ => self.start_backup_now().map(Some),
         }
+    }
+
+    /// [`Store::start_backup_if_due`] and its finish in one call.
+    pub fn backup_if_due(&self) -> Result<Option<BackupInfo>> {
+        self.start_backup_if_due()?
+            .map(PendingBackup::finish)
+            .transpose()
+    }
+}
+
+/// A backup whose pages are copied but not yet checked nor named.
+#[derive(Debug)]
+pub struct PendingBackup {
+    part: PathBuf,
+    out: PathBuf,
+    key: Option<super::Secret>,
+    /// The database whose backup folder keeps only the newest [`KEEP`] afterwards.
+    prune: Option<PathBuf>,
+}
+
+impl PendingBackup {
+    /// Checks the copy and gives it its name; a copy that fails the check is removed.
+    pub fn finish(self) -> Result<BackupInfo> {
+        if let Err(e) = verify(&self.part, self.key.as_ref().map(super::Secret::expose)) {
+            let _ = std::fs::remove_file(&self.part);
+            return Err(e);
+        }
+        std::fs::rename(&self.part, &self.out)?;
+        sync_dir(&self.out);
+        if let Some(db) = &self.prune {
+            for old in list_backups(db)?.into_iter().skip(KEEP) {
+                std::fs::remove_file(&old.path)?;
+            }
+        }
+        Ok(BackupInfo {
+            path: self.out.display().to_string(),
+            taken_at: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            bytes: std::fs::metadata(&self.out)?.len(),
+        })
     }
 }
 
