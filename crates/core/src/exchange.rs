@@ -243,6 +243,22 @@ impl CaseRecord {
 }
 
 impl ProviderRecord {
+    /// The provider as the provider form would have it typed, to be validated like one.
+    pub fn input(&self) -> ProviderInput {
+        ProviderInput {
+            name_en: self.name_en.clone(),
+            name_fr: self.name_fr.clone(),
+            name_ja: self.name_ja.clone(),
+            country: id(self.country),
+            city: self.city.clone(),
+            time_zone: self.time_zone.clone(),
+            specialties: self.specialties.iter().map(|s| id(*s)).collect(),
+            accreditations: self.accreditations.clone(),
+            languages: self.languages.clone(),
+            desk_contact: self.desk_contact.clone(),
+        }
+    }
+
     /// The provider's name as a reader of `lang` knows it.
     pub fn name(&self, lang: Lang) -> &str {
         match lang {
@@ -553,17 +569,5 @@ fn provider_for(tx: &rusqlite::Transaction<'_>, p: &ProviderRecord) -> Result<Pr
     if let Some(id) = found {
         return Ok(id);
     }
-    let input = ProviderInput {
-        name_en: p.name_en.clone(),
-        name_fr: p.name_fr.clone(),
-        name_ja: p.name_ja.clone(),
-        country: id(p.country),
-        city: p.city.clone(),
-        time_zone: p.time_zone.clone(),
-        specialties: p.specialties.iter().map(|s| id(*s)).collect(),
-        accreditations: p.accreditations.clone(),
-        languages: p.languages.clone(),
-        desk_contact: p.desk_contact.clone(),
-    };
-    input.validate()?.insert(tx)
+    p.input().validate()?.insert(tx)
 }

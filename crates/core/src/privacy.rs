@@ -166,6 +166,18 @@ impl ConsentInput {
     }
 }
 
+/// One row of `ACCESS_LOG_FOR_PATIENT` or `ERASED_TRACE`: time, actor, action,
+/// reference. An audit action this version does not know reads as a change.
+fn read_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccessEntry> {
+    let action: String = r.get(2)?;
+    Ok(AccessEntry {
+        at: r.get(0)?,
+        actor: r.get(1)?,
+        action: action.parse().unwrap_or(AccessAction::ChangePatient),
+        reference: r.get(3)?,
+    })
+}
+
 fn read_consent(r: &rusqlite::Row<'_>) -> rusqlite::Result<Consent> {
     let scopes: String = r.get(2)?;
     Ok(Consent {
@@ -334,15 +346,7 @@ impl Store {
     /// exports from the access log, changes and consents from the audit log.
     pub fn access_log(&self, patient: PatientId) -> Result<Vec<AccessEntry>> {
         let mut stmt = self.conn().prepare_cached(ACCESS_LOG_FOR_PATIENT)?;
-        let rows = stmt.query_map([patient], |r| {
-            let action: String = r.get(2)?;
-            Ok(AccessEntry {
-                at: r.get(0)?,
-                actor: r.get(1)?,
-                action: action.parse().unwrap_or(AccessAction::ChangePatient),
-                reference: r.get(3)?,
-            })
-        })?;
+        let rows = stmt.query_map([patient], read_entry)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -456,15 +460,7 @@ impl Store {
     /// when, with no personal data. Empty for a patient never erased.
     pub fn erasure_trace(&self, patient: PatientId) -> Result<Vec<AccessEntry>> {
         let mut stmt = self.conn().prepare_cached(ERASED_TRACE)?;
-        let rows = stmt.query_map([patient], |r| {
-            let action: String = r.get(2)?;
-            Ok(AccessEntry {
-                at: r.get(0)?,
-                actor: r.get(1)?,
-                action: action.parse().unwrap_or(AccessAction::Erase),
-                reference: None,
-            })
-        })?;
+        let rows = stmt.query_map([patient], read_entry)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

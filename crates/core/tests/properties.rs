@@ -524,21 +524,10 @@ mod import {
         let provider_id = match &record.provider {
             None => None,
             Some(p) => Some(
-                s.create_provider(&ProviderInput {
-                    name_en: p.name_en.clone(),
-                    name_fr: p.name_fr.clone(),
-                    name_ja: p.name_ja.clone(),
-                    country: id(p.country),
-                    city: p.city.clone(),
-                    time_zone: p.time_zone.clone(),
-                    specialties: p.specialties.iter().map(|x| id(*x)).collect(),
-                    accreditations: p.accreditations.clone(),
-                    languages: p.languages.clone(),
-                    desk_contact: p.desk_contact.clone(),
-                })
-                .map_err(fail("provider"))?
-                .summary
-                .id,
+                s.create_provider(&p.input())
+                    .map_err(fail("provider"))?
+                    .summary
+                    .id,
             ),
         };
         let p = &record.patient;
