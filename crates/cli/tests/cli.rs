@@ -1,8 +1,11 @@
 //! The `kakehashi` command line as scripts use it: real binary, real files.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use common::run;
 
 const TAKAHASHI: &str = r#"{"patient": {"family_name": "高橋", "given_name": "健一", "family_name_kana": "たかはし", "given_name_kana": "けんいち", "birth_date": "1961-04-02", "preferred_language": "ja"}, "case": {"direction": "jp-to-ca", "specialty": "oncology"}}"#;
 
@@ -10,28 +13,6 @@ fn db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cases.sqlite");
     (dir, path)
-}
-
-fn run(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kakehashi"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {

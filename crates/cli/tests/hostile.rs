@@ -6,9 +6,11 @@
 //! and FHIR, inert in CSV. A file holding NUL or an over-long value is refused, naming
 //! the field in the chosen language, and the database is left as it was.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+
+use common::run;
 
 use kakehashi_core::exchange::CaseRecord;
 use kakehashi_core::search::normalize;
@@ -72,28 +74,6 @@ fn shown(s: &str) -> String {
         let head: String = s.chars().take(60).collect();
         format!("{head:?}… ({n} characters)")
     }
-}
-
-fn run(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kakehashi"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
 }
 
 /// Runs a command that must succeed and returns its standard output.
