@@ -1,6 +1,10 @@
 //! The exports read back as a recipient's software reads them: `pdftotext` and
 //! `pdffonts` (poppler) for the PDF, the csv crate for the CSV, JSON for FHIR.
 
+mod common;
+
+use common::pdftotext;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -156,22 +160,6 @@ fn pdf_file(
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup");
-    assert!(out.status.success());
-    // Lines wrap where the layout chose; compare text with whitespace collapsed.
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn page_count(path: &Path) -> usize {

@@ -17,8 +17,11 @@
 //!
 //! Each test collects every failing string before it fails, so one run names them all.
 
+mod common;
+
+use common::{collapse, pdftotext};
+
 use std::path::Path;
-use std::process::Command;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use kakehashi_core::exchange::CaseRecord;
@@ -1232,22 +1235,7 @@ const PDF_TEXT: &[&str] = &[
     "word-null",
 ];
 
-fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup");
-    assert!(out.status.success());
-    collapse(&String::from_utf8(out.stdout).unwrap())
-}
-
 /// Lines wrap where the layout chose: text is compared with white space collapsed.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn pdf_lays_out_every_string_and_poppler_reads_it_back_as_text() {
     let f = fixture();
