@@ -273,8 +273,8 @@ impl AppState {
         if self.database().error.is_some() {
             return;
         }
-        // Only the copy holds the store; the check of the copy reads the whole file and
-        // runs after, so the first screen is not kept waiting on a large database.
+        // The store is held only to decide; the copy and its check read the file
+        // through their own connection, so the first screen never waits on them.
         let result = match self.with_store(|s| s.start_backup_if_due()).await {
             Ok(Some(pending)) => tauri::async_runtime::spawn_blocking(move || pending.finish())
                 .await

@@ -57,6 +57,43 @@ fn a_backup_is_whole_checked_and_rolls_over() {
 }
 
 #[test]
+fn a_backup_is_made_beside_the_store_not_through_it() {
+    let (_dir, mut s) = store();
+    let first = s.create_case(&takahashi()).unwrap();
+    // The app decides with the store, then lets it go: the copy reads the file through
+    // its own connection while the store goes on writing.
+    let pending = s.start_backup_if_due().unwrap().expect("none made yet");
+    let copying = std::thread::spawn(move || pending.finish());
+    for i in 0..20 {
+        s.add_note(first.as_str(), &note(&format!("during the copy {i}")))
+            .unwrap();
+    }
+    let made = copying.join().unwrap().unwrap();
+    backup::verify(Path::new(&made.path), None).unwrap();
+    // One moment of the file: some prefix of the notes, never a torn one.
+    let copy = Store::open_read_only(Path::new(&made.path)).unwrap();
+    let notes = copy.case_detail(first.as_str()).unwrap().notes.len();
+    assert!(notes <= 20, "{notes} notes");
+    assert_eq!(s.case_detail(first.as_str()).unwrap().notes.len(), 20);
+}
+
+#[test]
+fn a_copy_cut_short_is_cleared_by_the_next_backup() {
+    let (_dir, s) = store();
+    let folder = backup::backup_dir(s.path());
+    std::fs::create_dir_all(&folder).unwrap();
+    // What a backup leaves when the app quits in the middle of the copy.
+    let cut = folder.join("kakehashi-20260101T000000000Z.sqlite.part");
+    std::fs::write(&cut, b"half a database").unwrap();
+    let other = folder.join("notes.txt");
+    std::fs::write(&other, b"not ours").unwrap();
+    s.backup_now().unwrap();
+    assert!(!cut.exists(), "the abandoned copy is gone");
+    assert!(other.exists(), "a file of another name is left alone");
+    assert_eq!(list_backups(s.path()).unwrap().len(), 1);
+}
+
+#[test]
 fn restore_brings_back_the_backup_and_keeps_the_current_file_aside() {
     let (dir, mut s) = store();
     let r = s.create_case(&takahashi()).unwrap();

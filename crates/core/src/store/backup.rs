@@ -2,6 +2,7 @@
 //! and restoring one only after it has passed SQLite's integrity check.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::Connection;
@@ -9,7 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::encryption::sync_dir;
-use super::{Store, acquire_lock, apply_key, with_suffix};
+use super::{Store, acquire_lock, apply_key, open_ro_connection, with_suffix};
 use crate::error::{Error, Result};
 use crate::validate::Field;
 
@@ -108,7 +109,7 @@ pub(crate) fn remove_old_copies(db: &Path, keep: &Path) -> Result<()> {
             std::fs::remove_file(&b.path)?;
         }
     }
-    for aside in kept_aside(db) {
+    for aside in kept_aside(db).into_iter().chain(abandoned_parts(db)) {
         std::fs::remove_file(aside)?;
     }
     Ok(())
@@ -127,6 +128,30 @@ pub fn verify(file: &Path, passphrase: Option<&str>) -> Result<()> {
     store.check()
 }
 
+/// One copy of pages at a time in this process, and none while the file's key
+/// changes (see `encryption`).
+static COPYING: Mutex<()> = Mutex::new(());
+
+pub(crate) fn copy_guard() -> MutexGuard<'static, ()> {
+    COPYING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Half-made copies in the backup folder: a backup cut short when the app quit. They
+/// are never a backup, and may hold the data under an old key.
+fn abandoned_parts(db: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(backup_dir(db))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(".part"))
+        })
+        .collect()
+}
+
 /// Copies a whole database with the online backup API into `part`, as one file
 /// (no WAL) under `key`, and syncs it.
 fn copy_pages(from: &Connection, part: &Path, key: Option<&str>) -> Result<()> {
@@ -136,7 +161,15 @@ fn copy_pages(from: &Connection, part: &Path, key: Option<&str>) -> Result<()> {
         apply_key(&dest, key)?;
         {
             let backup = rusqlite::backup::Backup::new(from, &mut dest)?;
-            backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+            // One step: one read transaction on the source, so the copy is one moment
+            // of the file, and a write meanwhile (WAL) neither waits nor restarts it.
+            loop {
+                match backup.step(-1)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    // A writer holds a lock for a moment; the step is tried again.
+                    _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+                }
+            }
         }
         // The copy carries the source's WAL flag; a backup is a single file.
         dest.pragma_update(None, "journal_mode", "DELETE")?;
@@ -158,17 +191,13 @@ impl Store {
         self.copy_for_backup(out.to_owned())?.finish()
     }
 
-    /// The first half of a backup, the only one that needs the store: the pages
-    /// copied to a temporary file. [`PendingBackup::finish`] checks and names it, and
-    /// can run after the store is free again (the check reads the whole copy).
+    /// A backup of this file to `out`, to be made by [`PendingBackup::finish`], which
+    /// needs nothing of the store: it reads the file through a connection of its own,
+    /// so the app's screens never wait on a copy of a large database.
     pub fn copy_for_backup(&self, out: PathBuf) -> Result<PendingBackup> {
-        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
-        let part = with_suffix(&out, ".part");
-        copy_pages(self.conn(), &part, self.key())?;
         Ok(PendingBackup {
-            part,
+            source: self.path.clone(),
+            part: with_suffix(&out, ".part"),
             out,
             key: self.passphrase.clone(),
             prune: None,
@@ -214,6 +243,7 @@ impl Store {
 /// A backup whose pages are copied but not yet checked nor named.
 #[derive(Debug)]
 pub struct PendingBackup {
+    source: PathBuf,
     part: PathBuf,
     out: PathBuf,
     key: Option<super::Secret>,
@@ -222,9 +252,24 @@ pub struct PendingBackup {
 }
 
 impl PendingBackup {
-    /// Checks the copy and gives it its name; a copy that fails the check is removed.
+    /// Copies the pages, checks the copy and gives it its name; a copy that fails the
+    /// check is removed.
     pub fn finish(self) -> Result<BackupInfo> {
-        if let Err(e) = verify(&self.part, self.key.as_ref().map(super::Secret::expose)) {
+        let key = self.key.as_ref().map(super::Secret::expose);
+        {
+            let _copying = copy_guard();
+            if let Some(db) = &self.prune {
+                for part in abandoned_parts(db) {
+                    let _ = std::fs::remove_file(part);
+                }
+            }
+            if let Some(dir) = self.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            let source = open_ro_connection(&self.source, key)?;
+            copy_pages(&source, &self.part, key)?;
+        }
+        if let Err(e) = verify(&self.part, key) {
             let _ = std::fs::remove_file(&self.part);
             return Err(e);
         }

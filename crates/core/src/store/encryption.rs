@@ -55,6 +55,9 @@ impl Store {
         if self.read_only {
             return Err(Error::ReadOnly);
         }
+        // No backup may be copying meanwhile: it would hold the WAL, and could end
+        // after the old copies are removed below, leaving one under the old key.
+        let copying = super::backup::copy_guard();
         // Every page must be in the main file and no reader may hold the WAL: the
         // swapped-in file must not meet a WAL written for the old one.
         let (busy, _, _): (i64, i64, i64) =
@@ -110,6 +113,9 @@ impl Store {
         });
         // Whatever happened, the store must hold a working connection again: the new
         // file under the new key, or the old one under the old key.
+        // A new connection counts its changes from zero: anchors taken on the old
+        // one could look current.
+        self.anchors().clear();
         match swapped.and_then(|()| open_keyed(&self.path, key)) {
             Ok(conn) => {
                 self.conn = conn;
@@ -121,6 +127,7 @@ impl Store {
                 return Err(e);
             }
         }
+        drop(copying);
         let fresh = self.backup_now()?;
         super::backup::remove_old_copies(&self.path, Path::new(&fresh.path))
     }
