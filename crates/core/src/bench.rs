@@ -127,6 +127,17 @@ fn raw_search(
 }
 
 impl Store {
+    /// The statements a list page runs (a deep page from its anchor, taken by the
+    /// core's own warm-up call), timed straight on SQLite.
+    fn time_list_sql(&self, iterations: usize, q: &CaseListQuery) -> Result<Timing> {
+        let st = self.list_statements(q)?;
+        let conn = self.conn();
+        time(iterations, || {
+            drain(conn, &st.count, &st.count_params)?;
+            Ok(drain(conn, &st.page, &st.page_params).map(drop)?)
+        })
+    }
+
     /// Times each hot path `iterations` times in the core and straight on SQLite.
     pub fn bench(&self, iterations: usize) -> Result<Vec<BenchRow>> {
         let conn = self.conn();
@@ -152,13 +163,7 @@ impl Store {
                 ..Default::default()
             };
             let core = time(iterations, || self.list_cases(&q).map(drop))?;
-            // No filters: the statements take only the page's limit and offset.
-            let (count, page, _) = q.statements();
-            let params = [Value::Integer(100), Value::Integer(i64::from(offset))];
-            let sqlite = time(iterations, || {
-                drain(conn, &count, &[])?;
-                Ok(drain(conn, &page, &params).map(drop)?)
-            })?;
+            let sqlite = self.time_list_sql(iterations, &q)?;
             rows.push(BenchRow {
                 class: BenchClass::ListPage { offset },
                 core,
@@ -192,16 +197,7 @@ impl Store {
         ));
         for (class, q) in lists {
             let core = time(iterations, || self.list_cases(&q).map(drop))?;
-            let (count, page, filters) = q.statements();
-            let mut params = filters.clone();
-            params.extend([
-                Value::Integer(100),
-                Value::Integer(i64::from(q.offset.unwrap_or(0))),
-            ]);
-            let sqlite = time(iterations, || {
-                drain(conn, &count, &filters)?;
-                Ok(drain(conn, &page, &params).map(drop)?)
-            })?;
+            let sqlite = self.time_list_sql(iterations, &q)?;
             rows.push(BenchRow {
                 class,
                 core,

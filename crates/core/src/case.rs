@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::anchors::Seek;
 use crate::documents::DocumentItem;
 use crate::error::{Error, Result};
 use crate::ids::{CaseId, CaseRef, PatientId, ProviderId};
@@ -212,17 +213,40 @@ pub struct CaseListQuery {
     pub limit: Option<u32>,
 }
 
+/// The target-date order's key, as the `cases_target` index holds it: the date (no
+/// date sorts last) then the zero-padded id, one text a deep page can seek on.
+pub(crate) const TARGET_KEY: &str = "coalesce(c.target_date, '~') || printf('%012d', c.id)";
+
+/// The ORDER BY of each list order. Every order ends with the id, so a position in
+/// the list is one row.
+pub(crate) fn order_by(sort: CaseSort) -> &'static str {
+    match sort {
+        CaseSort::Newest => "c.id DESC",
+        CaseSort::Oldest => "c.id",
+        CaseSort::TargetDate => TARGET_KEY,
+        CaseSort::Name => "c.patient_sort, c.id",
+    }
+}
+
+/// The statements one page of the list runs, with their parameters. Shared with
+/// `kakehashi bench` and the query-plan guard, so that both see exactly what the core runs.
+#[derive(Debug, Clone)]
+pub(crate) struct ListStatements {
+    pub count: String,
+    pub count_params: Vec<Value>,
+    pub page: String,
+    pub page_params: Vec<Value>,
+}
+
 impl CaseListQuery {
-    /// The count and page statements for this query, and their shared parameters;
-    /// the page takes `limit` and `offset` after them. Shared with `kakehashi bench`,
-    /// so that the raw-SQLite side runs exactly what the core runs.
-    pub(crate) fn statements(&self) -> (String, String, Vec<Value>) {
+    /// The filters as a WHERE clause (empty when there are none) and their values.
+    pub(crate) fn filters(&self) -> (String, Vec<Value>) {
         let mut conditions = Vec::new();
         let mut values = Vec::new();
         let mut filter = |column: &str, value: Option<Value>| {
             if let Some(v) = value {
                 values.push(v);
-                conditions.push(format!("c.{column} = ?{}", values.len()));
+                conditions.push(format!("c.{column} = ?"));
             }
         };
         let id = |s: &'static str| Value::Text(s.to_owned());
@@ -236,24 +260,39 @@ impl CaseListQuery {
         } else {
             format!(" WHERE {}", conditions.join(" AND "))
         };
-        let order = match self.sort.unwrap_or_default() {
-            CaseSort::Newest => "c.id DESC",
-            CaseSort::Oldest => "c.id",
-            CaseSort::TargetDate => "c.target_date IS NULL, c.target_date, c.id",
-            CaseSort::Name => "c.patient_sort, c.id",
+        (filters, values)
+    }
+
+    /// The count and page statements: the page starts at `offset`, or from an anchor
+    /// and `skip` rows after it when `seek` is given.
+    pub(crate) fn statements(&self, seek: Option<&Seek>) -> ListStatements {
+        let limit = self.limit.unwrap_or(100).min(500);
+        let offset = self.offset.unwrap_or(0);
+        let (filters, values) = self.filters();
+        let order = order_by(self.sort.unwrap_or_default());
+        let mut page_params = values.clone();
+        let (page_filters, skip) = match seek {
+            None => (filters.clone(), offset),
+            Some(seek) => {
+                page_params.extend(seek.values.iter().cloned());
+                let joiner = if filters.is_empty() { " WHERE" } else { " AND" };
+                (format!("{filters}{joiner} {}", seek.condition), seek.skip)
+            }
         };
-        let n = values.len();
-        let count = format!("SELECT count(*) FROM cases c{filters}");
+        page_params.extend([Value::Integer(limit.into()), Value::Integer(skip.into())]);
         // A page is chosen on narrow indexes and only its rows are joined: an OFFSET
         // over the joined rows would read every skipped patient too.
         let page = format!(
-            "SELECT {} FROM (SELECT c.id FROM cases c{filters} ORDER BY {order} LIMIT ?{} OFFSET ?{}) page JOIN cases c ON c.id = page.id {} ORDER BY {order}",
+            "SELECT {} FROM (SELECT c.id FROM cases c{page_filters} ORDER BY {order} LIMIT ? OFFSET ?) page JOIN cases c ON c.id = page.id {} ORDER BY {order}",
             summary_columns!(),
-            n + 1,
-            n + 2,
             summary_joins!(),
         );
-        (count, page, values)
+        ListStatements {
+            count: format!("SELECT count(*) FROM cases c{filters}"),
+            count_params: values,
+            page,
+            page_params,
+        }
     }
 }
 
@@ -699,24 +738,38 @@ impl Store {
 
     /// One page of the case list, filtered and sorted as asked.
     pub fn list_cases(&self, q: &CaseListQuery) -> Result<CasePage> {
-        let limit = q.limit.unwrap_or(100).min(500);
-        let offset = q.offset.unwrap_or(0);
-        let (count, page, mut values) = q.statements();
+        let statements = self.list_statements(q)?;
         let conn = self.conn();
         let total = conn
-            .prepare_cached(&count)?
-            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
-        values.push(Value::Integer(limit.into()));
-        values.push(Value::Integer(offset.into()));
+            .prepare_cached(&statements.count)?
+            .query_row(params_from_iter(statements.count_params.iter()), |r| {
+                r.get(0)
+            })?;
         let cases = conn
-            .prepare_cached(&page)?
-            .query_map(params_from_iter(values.iter()), CaseSummary::from_row)?
+            .prepare_cached(&statements.page)?
+            .query_map(
+                params_from_iter(statements.page_params.iter()),
+                CaseSummary::from_row,
+            )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(CasePage {
             total,
-            offset,
+            offset: q.offset.unwrap_or(0),
             cases,
         })
+    }
+
+    /// What `list_cases` runs for `q` now: a deep page starts from its anchor.
+    pub(crate) fn list_statements(&self, q: &CaseListQuery) -> Result<ListStatements> {
+        let (filters, values) = q.filters();
+        let seek = self.anchors().seek(
+            self.conn(),
+            &filters,
+            &values,
+            q.sort.unwrap_or_default(),
+            q.offset.unwrap_or(0),
+        )?;
+        Ok(q.statements(seek.as_ref()))
     }
 
     /// Every case the list shows for `q` (its filters and order), read page by page:

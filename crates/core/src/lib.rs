@@ -59,6 +59,7 @@ macro_rules! id_enum {
     };
 }
 
+mod anchors;
 pub mod bench;
 pub mod case;
 pub mod dashboard;

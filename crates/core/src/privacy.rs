@@ -212,7 +212,11 @@ impl Store {
                 .and_then(|c| Ok(c.execute(INSERT_ACCESS, row)?));
             return Ok(());
         }
+        let before = self.conn().total_changes();
         self.conn().prepare_cached(INSERT_ACCESS)?.execute(row)?;
+        // A line in the access log moves no case in the list: the list's anchors stay.
+        self.anchors()
+            .carry_over(before, self.conn().total_changes());
         Ok(())
     }
 

@@ -9,6 +9,7 @@ mod migrations;
 #[cfg(test)]
 mod query_plans;
 
+use std::cell::{RefCell, RefMut};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -16,6 +17,7 @@ use std::time::Duration;
 use chrono::{Datelike, Local, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 
+use crate::anchors::Anchors;
 use crate::error::{Error, Result};
 use crate::ids::{CaseId, CaseRef};
 use crate::status::CaseStatus;
@@ -32,6 +34,8 @@ pub struct Store {
     // Kept for backups, which must be written with the same key as the file.
     passphrase: Option<Secret>,
     read_only: bool,
+    // Deep-page anchors of the case list; a reader's cache, so `&self` may fill it.
+    anchors: RefCell<Anchors>,
     // Held for the life of the store: a second writer on the same file is refused.
     _lock: Option<File>,
 }
@@ -208,6 +212,7 @@ impl Store {
             today: None,
             passphrase: passphrase.map(Secret::new),
             read_only: false,
+            anchors: RefCell::default(),
             _lock: Some(lock),
         })
     }
@@ -242,6 +247,7 @@ impl Store {
             today: None,
             passphrase: passphrase.map(Secret::new),
             read_only: true,
+            anchors: RefCell::default(),
             _lock: None,
         })
     }
@@ -298,6 +304,10 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    pub(crate) fn anchors(&self) -> RefMut<'_, Anchors> {
+        self.anchors.borrow_mut()
     }
 
     pub(crate) fn transaction(&mut self) -> Result<Transaction<'_>> {

@@ -4,6 +4,9 @@
 
 use chrono::NaiveDate;
 use rusqlite::ToSql;
+use rusqlite::types::Value;
+
+use crate::anchors::{Seek, condition};
 
 use crate::case::{
     CASE_BY_REFERENCE, CASE_EXTRAS, CaseListQuery, CaseSort, Direction, Priority, SUMMARIES_BY_IDS,
@@ -34,6 +37,7 @@ const ALLOWED: &[(&str, &str)] = &[
     ("page:oldest", "SCAN c"),
     // The page itself: at most `limit` (≤ 500) rows chosen by the subquery.
     ("page:", "SCAN page"),
+    ("seek:", "SCAN page"),
     // Walks the name index and stops after offset + limit rows.
     (
         "page:name",
@@ -220,12 +224,51 @@ fn hot_queries_use_an_index() {
     .into_iter()
     .map(|(n, q)| (n.to_owned(), q))
     .collect();
-    let mut statements: Vec<(String, String, Vec<rusqlite::types::Value>)> = Vec::new();
+    let mut statements: Vec<(String, String, Vec<Value>)> = Vec::new();
     for (name, q) in &lists {
-        let (count, page, mut values) = q.statements();
-        statements.push((format!("count:{name}"), count, values.clone()));
-        values.extend([100.into(), 0.into()]);
-        statements.push((format!("page:{name}"), page, values));
+        let st = q.statements(None);
+        statements.push((format!("count:{name}"), st.count, st.count_params));
+        statements.push((format!("page:{name}"), st.page, st.page_params));
+    }
+    // A deep page starts from its anchor: each order's index must seek to it. These
+    // have no allowance for a scan, so an anchor that is not sought is caught.
+    let int = Value::Integer;
+    let deep = [
+        ("newest", CaseSort::Newest, None, vec![int(50)]),
+        ("oldest", CaseSort::Oldest, None, vec![int(50)]),
+        (
+            "name",
+            CaseSort::Name,
+            None,
+            vec![Value::Text("Tanaka\u{1f}Ken".into()), int(50)],
+        ),
+        (
+            "target-date",
+            CaseSort::TargetDate,
+            None,
+            vec![Value::Text("2027-01-01000000000050".into())],
+        ),
+        (
+            "direction-newest",
+            CaseSort::Newest,
+            Some(Direction::JapanToCanada),
+            vec![int(50)],
+        ),
+    ];
+    for (name, sort, direction, key) in deep {
+        let (condition, values) = condition(sort, &key);
+        let q = CaseListQuery {
+            sort: Some(sort),
+            direction,
+            ..Default::default()
+        };
+        let seek = Seek {
+            condition,
+            values,
+            skip: 10,
+        };
+        let st = q.statements(Some(&seek));
+        statements.push((format!("seek:{name}"), st.page, st.page_params));
     }
     let mut queries = queries;
     for (name, sql, values) in &statements {
@@ -236,7 +279,8 @@ fn hot_queries_use_an_index() {
         for (parent, line) in plan_tree(&store, sql, params) {
             // A page chosen by sorting in a temporary tree has read every matching row
             // first; sorting the chosen page itself (the outer query) is bounded.
-            let bounded_page = name.starts_with("page:") || *name == "patients_page";
+            let bounded_page =
+                name.starts_with("page:") || name.starts_with("seek:") || *name == "patients_page";
             let sorted = line.starts_with("USE TEMP B-TREE") && (parent != 0 || !bounded_page);
             let scan = sorted || line.starts_with("SCAN ") && !line.contains("VIRTUAL TABLE");
             let allowed = ALLOWED
