@@ -3,6 +3,7 @@ fn main() {
     // capability file grants exactly these and nothing else.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "app_info",
+        "first_paint",
         "update_settings",
         "choose_database",
         "dashboard",

@@ -8,6 +8,7 @@
 mod commands;
 mod lockdown;
 mod menu;
+mod probe;
 mod state;
 
 use std::path::PathBuf;
@@ -105,6 +106,7 @@ pub fn run() {
             commands::access_log,
             commands::export_patient,
             commands::erase_patient,
+            probe::first_paint,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -59,6 +59,19 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export { isPayload };
 
+let firstPaintReported = false;
+
+/**
+ * Tells the shell, once per run, that the first screen shows its data. Two frames:
+ * the first callback runs before that frame is painted, the second after. The shell
+ * ignores it unless the startup measurement (tests/perf/startup.sh) is running.
+ */
+export function reportFirstPaint() {
+  if (firstPaintReported) return;
+  firstPaintReported = true;
+  requestAnimationFrame(() => requestAnimationFrame(() => void call("first_paint").catch(() => {})));
+}
+
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),
