@@ -381,10 +381,26 @@ fn document_state(rng: &mut fastrand::Rng, status: CaseStatus) -> DocumentState 
     }
 }
 
+/// The page cache while the demo is written, in KiB (SQLite's negative form). One
+/// transaction writes hundreds of megabytes; with SQLite's default 2 MiB cache each
+/// index page is read back from the WAL again and again.
+const DEMO_CACHE_KIB: i64 = -131_072;
+
 impl Store {
     /// Adds the demo providers (once) and `opts.cases` cases, in one transaction.
     /// Refused on a database that already holds cases.
     pub fn generate_demo(&mut self, opts: DemoOptions) -> Result<()> {
+        let cache: i64 = self
+            .conn()
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn()
+            .pragma_update(None, "cache_size", DEMO_CACHE_KIB)?;
+        let made = self.fill_demo(opts);
+        self.conn().pragma_update(None, "cache_size", cache)?;
+        made
+    }
+
+    fn fill_demo(&mut self, opts: DemoOptions) -> Result<()> {
         let mut rng = fastrand::Rng::with_seed(opts.seed);
         let actor = self.actor().to_owned();
         let now = instant(Utc::now());
