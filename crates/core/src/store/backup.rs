@@ -88,16 +88,17 @@ fn kept_aside(db: &Path) -> Vec<PathBuf> {
         dir
     };
     let prefix = format!("{name}{BEFORE_RESTORE}");
+    files_named(dir, |n| n.starts_with(&prefix))
+}
+
+/// The files in `dir` whose names `keep` accepts; none when the folder cannot be read.
+fn files_named(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix))
-        })
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(&keep))
         .collect()
 }
 
@@ -139,17 +140,9 @@ pub(crate) fn copy_guard() -> MutexGuard<'static, ()> {
 /// Half-made copies in the backup folder: a backup cut short when the app quit. They
 /// are never a backup, and may hold the data under an old key.
 fn abandoned_parts(db: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(backup_dir(db))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(".part"))
-        })
-        .collect()
+    files_named(&backup_dir(db), |n| {
+        n.starts_with(PREFIX) && n.ends_with(".part")
+    })
 }
 
 /// Copies a whole database with the online backup API into `part`, as one file
