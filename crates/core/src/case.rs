@@ -263,12 +263,22 @@ impl CaseListQuery {
         (filters, values)
     }
 
-    /// The count and page statements: the page starts at `offset`, or from an anchor
-    /// and `skip` rows after it when `seek` is given.
+    /// The count and page statements, for the tests that check them against a plain
+    /// OFFSET page and their query plans.
+    #[cfg(test)]
     pub(crate) fn statements(&self, seek: Option<&Seek>) -> ListStatements {
+        self.statements_for(self.filters(), seek)
+    }
+
+    /// The count and page statements over `filters`: the page starts at `offset`, or
+    /// from an anchor and `skip` rows after it when `seek` is given.
+    fn statements_for(
+        &self,
+        (filters, values): (String, Vec<Value>),
+        seek: Option<&Seek>,
+    ) -> ListStatements {
         let limit = self.limit.unwrap_or(100).min(500);
         let offset = self.offset.unwrap_or(0);
-        let (filters, values) = self.filters();
         let order = order_by(self.sort.unwrap_or_default());
         let mut page_params = values.clone();
         let (page_filters, skip) = match seek {
@@ -769,7 +779,7 @@ impl Store {
             q.sort.unwrap_or_default(),
             q.offset.unwrap_or(0),
         )?;
-        Ok(q.statements(seek.as_ref()))
+        Ok(q.statements_for((filters, values), seek.as_ref()))
     }
 
     /// Every case the list shows for `q` (its filters and order), read page by page:
