@@ -252,6 +252,15 @@ fn demo_data_is_deterministic_and_covers_every_status() {
         )
         .unwrap();
     assert_eq!(indexes, 1, "indexes are back after the bulk load");
+    // The bulk rebuild's large term buffer must not outlive it.
+    let hashsize: i64 = conn
+        .query_row(
+            "SELECT v FROM case_search_fts_config WHERE k = 'hashsize'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hashsize, 1 << 20, "FTS5's default term buffer again");
     let triggers: i64 = conn
         .query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'case_search'",
