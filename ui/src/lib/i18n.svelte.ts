@@ -27,7 +27,25 @@ function bundleFor(lang: Lang): FluentBundle {
   return bundle;
 }
 
-const bundles: Record<Lang, FluentBundle> = { en: bundleFor("en"), fr: bundleFor("fr"), ja: bundleFor("ja") };
+// Each language's messages are parsed when first shown, not all three at start.
+const bundles: Partial<Record<Lang, FluentBundle>> = {};
+function bundle(lang: Lang): FluentBundle {
+  return (bundles[lang] ??= bundleFor(lang));
+}
+
+// Building an Intl formatter opens ICU's locale data and, for dates, a pattern
+// generator: far dearer than formatting. A screen formats hundreds of values, so each
+// formatter is built once per locale and options and kept.
+const formatters = new Map<string, unknown>();
+function memo<T>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind} ${locale} ${JSON.stringify(options)}`;
+  let f = formatters.get(key) as T | undefined;
+  if (f === undefined) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
 
 class Language {
   current = $state<Lang>("en");
@@ -39,9 +57,9 @@ export const language = new Language();
 /** A message in the active language; English if missing there; the id if missing everywhere. */
 export function t(id: string, args?: Record<string, FluentVariable>): string {
   for (const lang of [language.current, "en"] as Lang[]) {
-    const bundle = bundles[lang];
-    const msg = bundle.getMessage(id);
-    if (msg?.value) return bundle.formatPattern(msg.value, args);
+    const b = bundle(lang);
+    const msg = b.getMessage(id);
+    if (msg?.value) return b.formatPattern(msg.value, args);
   }
   return id;
 }
@@ -65,20 +83,24 @@ export function formatDate(date: string | null): string {
   const options: Intl.DateTimeFormatOptions = era
     ? { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }
     : { dateStyle: "medium", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(era ? "ja-JP-u-ca-japanese" : locale(), options).format(
+  const loc = era ? "ja-JP-u-ca-japanese" : locale();
+  return memo("date", loc, options, () => new Intl.DateTimeFormat(loc, options)).format(
     new Date(`${date}T00:00:00Z`),
   );
 }
 
 /** "tomorrow", "in 3 days", "il y a 2 jours", "3日後": days counted by the core, put into words here. */
 export function formatRelativeDays(days: number): string {
-  return new Intl.RelativeTimeFormat(locale(), { numeric: "auto" }).format(days, "day");
+  const loc = locale();
+  const options: Intl.RelativeTimeFormatOptions = { numeric: "auto" };
+  return memo("relative", loc, options, () => new Intl.RelativeTimeFormat(loc, options)).format(days, "day");
 }
 
 /** An instant shown in the given IANA zone, with the zone's name. */
 export function formatInstant(instant: string, zone: string): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named.
-  return new Intl.DateTimeFormat(locale(), {
+  const loc = locale();
+  const options: Intl.DateTimeFormatOptions = {
     year: "numeric",
     month: "short",
     day: "numeric",
@@ -86,18 +108,23 @@ export function formatInstant(instant: string, zone: string): string {
     minute: "2-digit",
     timeZone: zone,
     timeZoneName: "short",
-  }).format(new Date(instant));
+  };
+  return memo("instant", loc, options, () => new Intl.DateTimeFormat(loc, options)).format(new Date(instant));
 }
 
 /** A country's name from its ISO 3166 code, in the active language (CLDR data in the webview). */
 export function regionName(code: string | null): string {
   if (!code) return t("detail-not-set");
-  return new Intl.DisplayNames([locale()], { type: "region" }).of(code) ?? code;
+  const loc = locale();
+  const options: Intl.DisplayNamesOptions = { type: "region" };
+  return memo("region", loc, options, () => new Intl.DisplayNames([loc], options)).of(code) ?? code;
 }
 
 export function formatMoney(m: Money | null): string {
   if (!m) return t("detail-not-set");
-  const fmt = new Intl.NumberFormat(locale(), { style: "currency", currency: m.currency });
+  const loc = locale();
+  const options: Intl.NumberFormatOptions = { style: "currency", currency: m.currency };
+  const fmt = memo("money", loc, options, () => new Intl.NumberFormat(loc, options));
   const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
   return fmt.format(m.minor / 10 ** digits);
 }
