@@ -267,7 +267,7 @@ impl CaseListQuery {
     /// OFFSET page and their query plans.
     #[cfg(test)]
     pub(crate) fn statements(&self, seek: Option<&Seek>) -> ListStatements {
-        self.statements_for(self.filters(), seek)
+        self.statements_for(self.filters(), seek, true)
     }
 
     /// The count and page statements over `filters`: the page starts at `offset`, or
@@ -276,6 +276,7 @@ impl CaseListQuery {
         &self,
         (filters, values): (String, Vec<Value>),
         seek: Option<&Seek>,
+        counts_kept: bool,
     ) -> ListStatements {
         let limit = self.limit.unwrap_or(100).min(500);
         let offset = self.offset.unwrap_or(0);
@@ -298,7 +299,13 @@ impl CaseListQuery {
             summary_joins!(),
         );
         ListStatements {
-            count: format!("SELECT count(*) FROM cases c{filters}"),
+            // The filters name the same columns in `case_counts` (migration 0005), which
+            // holds one row per combination of their values, not one per case.
+            count: if counts_kept {
+                format!("SELECT coalesce(sum(c.n), 0) FROM case_counts c{filters}")
+            } else {
+                format!("SELECT count(*) FROM cases c{filters}")
+            },
             count_params: values,
             page,
             page_params,
@@ -779,7 +786,7 @@ impl Store {
             q.sort.unwrap_or_default(),
             q.offset.unwrap_or(0),
         )?;
-        Ok(q.statements_for((filters, values), seek.as_ref()))
+        Ok(q.statements_for((filters, values), seek.as_ref(), self.counts_kept()))
     }
 
     /// Every case the list shows for `q` (its filters and order), read page by page:

@@ -428,3 +428,124 @@ fn demo_status_histories_follow_the_pipeline_rules() {
         assert_eq!(changes.last().unwrap().status_to, Some(c.status));
     }
 }
+
+/// The list's totals come from counts the triggers keep (migration 0005): after every
+/// kind of write they must equal counting the cases themselves.
+fn assert_counts_kept(store: &Store) {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let rows = |sql: &str| -> Vec<(String, String, String, String, i64, i64)> {
+        conn.prepare(sql)
+            .unwrap()
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let counted = rows(
+        "SELECT status, direction, specialty, priority, coalesce(provider_id, 0), count(*)
+         FROM cases GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
+    );
+    let kept = rows(
+        "SELECT status, direction, specialty, priority, provider_id, n
+         FROM case_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5",
+    );
+    assert_eq!(kept, counted);
+    let queries = [
+        CaseListQuery::default(),
+        CaseListQuery {
+            status: Some(CaseStatus::Inquiry),
+            ..Default::default()
+        },
+        CaseListQuery {
+            direction: Some(kakehashi_core::Direction::JapanToCanada),
+            priority: Some(kakehashi_core::Priority::High),
+            ..Default::default()
+        },
+    ];
+    for q in queries {
+        let mut sql = "SELECT count(*) FROM cases WHERE 1".to_owned();
+        if let Some(s) = q.status {
+            sql += &format!(" AND status = '{}'", <&str>::from(s));
+        }
+        if let Some(d) = q.direction {
+            sql += &format!(" AND direction = '{}'", <&str>::from(d));
+        }
+        if let Some(p) = q.priority {
+            sql += &format!(" AND priority = '{}'", <&str>::from(p));
+        }
+        let direct: u32 = conn.query_row(&sql, [], |r| r.get(0)).unwrap();
+        assert_eq!(store.list_cases(&q).unwrap().total, direct, "{q:?}");
+    }
+}
+
+#[test]
+fn list_totals_stay_true_through_every_kind_of_write() {
+    let (dir, mut store) = demo_store(150);
+    assert_counts_kept(&store);
+
+    let r = store.create_case(&takahashi()).unwrap();
+    let other = store
+        .create_case(&new_case("Roy", "Hélène", "ca-to-jp"))
+        .unwrap();
+    assert_counts_kept(&store);
+
+    store
+        .change_status(r.as_str(), CaseStatus::RecordsReview)
+        .unwrap();
+    assert_counts_kept(&store);
+
+    let update = kakehashi_core::CaseUpdate {
+        specialty: "cardiac-surgery".into(),
+        priority: "high".into(),
+        ..Default::default()
+    };
+    store.update_case(r.as_str(), &update).unwrap();
+    assert_counts_kept(&store);
+
+    let patient = store.case_detail(other.as_str()).unwrap().patient.id;
+    store.erase_patient(patient).unwrap();
+    assert_counts_kept(&store);
+
+    // A file from before the counts existed gets them from its cases when it opens.
+    let path = store.path().to_owned();
+    drop(store);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER case_counts_ai; DROP TRIGGER case_counts_ad; DROP TRIGGER case_counts_au;
+             DROP TABLE case_counts; PRAGMA user_version = 4;",
+        )
+        .unwrap();
+    }
+    // Read-only (an export beside an older app) it is counted the old way, not refused.
+    let old = Store::open_read_only(&path).unwrap();
+    let total: u32 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        old.list_cases(&CaseListQuery::default()).unwrap().total,
+        total
+    );
+    let per_status: u32 = old
+        .dashboard(chrono::Utc::now())
+        .unwrap()
+        .status_counts
+        .iter()
+        .map(|c| c.count)
+        .sum();
+    assert_eq!(per_status, total);
+    drop(old);
+    let store = Store::open(&path).unwrap();
+    assert_counts_kept(&store);
+    drop(dir);
+}

@@ -10,7 +10,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_workspace.sql"),
     include_str!("migrations/0003_privacy.sql"),
     include_str!("migrations/0004_target_sort.sql"),
+    include_str!("migrations/0005_case_counts.sql"),
 ];
+
+/// The first schema version with `case_counts`.
+pub(crate) const CASE_COUNTS_SINCE: i64 = 5;
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -34,6 +34,8 @@ pub struct Store {
     // Kept for backups, which must be written with the same key as the file.
     passphrase: Option<Secret>,
     read_only: bool,
+    // The file's schema version: a read-only store may look at a file not yet migrated.
+    schema: i64,
     // Deep-page anchors of the case list; a reader's cache, so `&self` may fill it.
     anchors: RefCell<Anchors>,
     // Held for the life of the store: a second writer on the same file is refused.
@@ -220,6 +222,7 @@ impl Store {
             today: None,
             passphrase: passphrase.map(Secret::new),
             read_only: false,
+            schema: SCHEMA_VERSION,
             anchors: RefCell::default(),
             _lock: Some(lock),
         })
@@ -255,6 +258,7 @@ impl Store {
             today: None,
             passphrase: passphrase.map(Secret::new),
             read_only: true,
+            schema: version,
             anchors: RefCell::default(),
             _lock: None,
         })
@@ -263,6 +267,13 @@ impl Store {
     /// True when this store was opened for reading only.
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// True when the file keeps the list's counts (`case_counts`, migration 0005). A
+    /// file a read-only store has opened before any newer Kakehashi migrated it has
+    /// only its cases to count.
+    pub(crate) fn counts_kept(&self) -> bool {
+        self.schema >= migrations::CASE_COUNTS_SINCE
     }
 
     /// A short-lived writing connection beside a read-only store, for the access
