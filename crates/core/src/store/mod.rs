@@ -44,7 +44,7 @@ pub struct Store {
 
 /// The store's page cache, in KiB (SQLite's negative form). SQLite's default of 2 MiB
 /// is smaller than one list index of a 100,000-case file (the target-date key alone is
-/// 3 MiB), so counting the list read every page from the file again on each keystroke.
+/// 3 MiB), so counting the list read every page of it from the file again on each page.
 /// Pages are cached as they are read, so a small file never costs this much.
 pub(crate) const CACHE_KIB: i64 = -32_768;
 
