@@ -153,7 +153,6 @@ fn open_ro_connection(path: &Path, passphrase: Option<&str>) -> Result<Connectio
     let try_open = |conn: Connection| -> Result<Connection> {
         apply_key(&conn, passphrase)?;
         conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         // Reading the schema finds a wrong key or a damaged first page now, at
         // opening, rather than at the first screen.
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
@@ -244,6 +243,9 @@ impl Store {
             )));
         }
         let conn = open_ro_connection(path, passphrase)?;
+        // Only a store that serves screens and lists gets the larger cache: a backup's
+        // one pass over the file and the version check at opening would only fill it.
+        conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         let version = migrations::user_version(&conn)?;
         if version > SCHEMA_VERSION {
             return Err(Error::SchemaTooNew {
@@ -512,6 +514,12 @@ mod tests {
         assert_eq!(pragma("foreign_keys"), "1");
         assert_eq!(pragma("cache_size"), CACHE_KIB.to_string());
         assert_eq!(pragma("busy_timeout"), "5000");
+        let reader = Store::open_read_only(store.path()).unwrap();
+        let cache: i64 = reader
+            .conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(cache, CACHE_KIB, "a read-only store lists as fast");
     }
 
     #[test]
