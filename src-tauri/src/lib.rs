@@ -39,10 +39,12 @@ fn db_path(args: impl Iterator<Item = String>, remembered: Option<PathBuf>) -> P
 }
 
 pub fn run() {
+    probe::mark("main");
     let prefs_path = kakehashi_core::prefs::default_path();
     let prefs = Preferences::load(&prefs_path);
     let db_path = db_path(std::env::args(), prefs.database.clone());
     let state = AppState::new(db_path, prefs_path, prefs);
+    probe::mark("store-open");
 
     tauri::Builder::default()
         .plugin(lockdown::plugin())
@@ -50,6 +52,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .setup(|app| {
+            probe::mark("setup");
             let lang = app.state::<AppState>().settings().language;
             menu::refresh(app.handle(), lang)?;
             app.on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
@@ -58,6 +61,7 @@ pub fn run() {
             tauri::async_runtime::spawn(async move {
                 handle.state::<AppState>().backup_if_due().await;
             });
+            probe::mark("setup-done");
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -22,7 +22,7 @@ trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 sleep 1
 
 once() { # the command; prints milliseconds from launch to the reported first paint
-  rm -f "$work/probe"
+  rm -f "$work/probe" "$work/probe.marks"
   # WebKit helpers of an earlier run must be gone, or the next start would share them.
   for _ in $(seq 1 50); do pgrep -x WebKitWebProces >/dev/null || pgrep -x WebKitNetworkPr >/dev/null || break; sleep 0.1; done
   local t0 t1
@@ -31,6 +31,10 @@ once() { # the command; prints milliseconds from launch to the reported first pa
     timeout 60 "$@" >/dev/null 2>&1 || true
   [[ -s $work/probe ]] || { echo "startup: $1 never reported its first paint" >&2; exit 1; }
   t1=$(cat "$work/probe")
+  # The page's own moments on the way, if it reported any (Kakehashi does).
+  if [[ -s $work/probe.marks ]]; then
+    while read -r mark ns; do echo "$mark $(((ns - t0) / 1000000))"; done <"$work/probe.marks" >>"$work/marks"
+  fi
   echo $(((t1 - t0) / 1000000))
 }
 
@@ -39,11 +43,21 @@ measure() { # name, then the command
   # The first run is not counted: it fills the page cache and, for the app, makes the
   # day's automatic backup, which runs beside the first screen.
   once "$@" >/dev/null
+  rm -f "$work/marks"
   local times=()
   for _ in $(seq 1 "$runs"); do times+=("$(once "$@")"); done
   mapfile -t times < <(printf '%s\n' "${times[@]}" | sort -n)
   printf '%-34s median %5d ms   min %5d ms   max %5d ms   (%d runs)\n' "$name" \
     "${times[$((runs / 2))]}" "${times[0]}" "${times[$((runs - 1))]}" "$runs"
+  if [[ -s $work/marks ]]; then
+    echo "  where it went: median ms from launch to each moment the page noted"
+    # Marks in the order the page noted them; the median of each over the runs.
+    awk '!($1 in n) { order[++k] = $1 } { v[$1, ++n[$1]] = $2 }
+      END { for (i = 1; i <= k; i++) { m = order[i]; c = n[m]
+              for (a = 1; a <= c; a++) for (b = a + 1; b <= c; b++)
+                if (v[m, b] < v[m, a]) { t = v[m, a]; v[m, a] = v[m, b]; v[m, b] = t }
+              printf "    %-10s %5d\n", m, v[m, int((c + 1) / 2)] } }' "$work/marks"
+  fi
 }
 
 measure "empty Tauri 2 window" "$target/empty-window"
