@@ -77,8 +77,18 @@ impl AppState {
             Ok(store) => (Some(store), None),
             Err(e) => (None, Some(e)),
         };
+        let store = Arc::new(Mutex::new(store));
+        // The window and WebKit take half a second to start; the first screen's reads
+        // are made meanwhile so its own call finds them cached.
+        let warming = Arc::clone(&store);
+        std::thread::spawn(move || {
+            if let Some(s) = lock(&warming).as_ref() {
+                // A failure shows again, explained, when the screen itself asks.
+                let _ = s.warm_up();
+            }
+        });
         AppState {
-            store: Arc::new(Mutex::new(store)),
+            store,
             database: Mutex::new(Database { path, error }),
             prefs_path,
             prefs: Mutex::new(prefs),

@@ -712,3 +712,15 @@ fn providers_are_created_edited_and_deleted_only_when_unused() {
         Err(Error::ProviderNotFound { id: 9999 })
     ));
 }
+
+#[test]
+fn warming_up_for_the_first_screen_changes_nothing_in_the_file() {
+    let (dir, store) = demo_store(200);
+    let files = || {
+        ["cases.sqlite", "cases.sqlite-wal"]
+            .map(|f| std::fs::read(dir.path().join(f)).unwrap_or_default())
+    };
+    let before = files();
+    store.warm_up().unwrap();
+    assert_eq!(files(), before, "warming up wrote to the database");
+}
