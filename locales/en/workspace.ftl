@@ -28,6 +28,7 @@ today-nothing-due = Nothing due this week.
 today-nothing-upcoming = No events in the next 14 days.
 today-nothing-waiting = No requested document is outstanding.
 today-your-time = your time: { $time }
+today-show-more = Show { $count } more
 list-separator = ,{" "}
 
 list-filter-any = All

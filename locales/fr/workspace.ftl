@@ -28,6 +28,7 @@ today-nothing-due = Rien à faire cette semaine.
 today-nothing-upcoming = Aucun événement dans les 14 prochains jours.
 today-nothing-waiting = Aucun document demandé n’est en attente.
 today-your-time = votre heure : { $time }
+today-show-more = Afficher { $count } de plus
 list-separator = ,{" "}
 
 list-filter-any = Tous

@@ -28,6 +28,7 @@ today-nothing-due = 今週期限のタスクはありません。
 today-nothing-upcoming = 14日以内の予定はありません。
 today-nothing-waiting = 依頼中の書類はありません。
 today-your-time = あなたの時刻：{ $time }
+today-show-more = さらに { $count } 件を表示
 list-separator = 、
 
 list-filter-any = すべて

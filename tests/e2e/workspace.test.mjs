@@ -3,7 +3,7 @@
 // keyboard, unsaved changes, undo, and an accessibility check of every screen.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { axeViolations, cli, closeApp, format, freshDbPath, openApp, screenshot, textOf, textsOf, type } from "./lib.mjs";
+import { axeViolations, cli, closeApp, format, freshDbPath, openApp, plain, screenshot, textOf, textsOf, type } from "./lib.mjs";
 
 const PIPELINE = [
   "records-review",
@@ -172,6 +172,36 @@ test("a deleted task comes back with undo, and unsaved text is never dropped sil
   } catch (e) {
     screenshot("workspace-undo-failure");
     throw e;
+  } finally {
+    await closeApp(browser);
+  }
+});
+
+test("Today opens each long list at its first ten rows and shows the rest on request, from the keyboard", async () => {
+  const db = freshDbPath();
+  cli(db, ["demo", "--cases", "300", "--seed", "7"]);
+  const browser = await openApp(db, { view: "today" });
+  try {
+    await browser.$("[data-testid=overdue] li").waitForExist({ timeout: 20000 });
+    const rows = () => browser.execute(() => document.querySelectorAll("[data-testid=overdue] li").length);
+    assert.equal(await rows(), 10, "ten overdue tasks at first");
+    const more = plain(await textOf(browser, "[data-testid=overdue] [data-testid=show-more]"));
+    const hidden = Number(more.match(/\d+/)[0]);
+    assert.ok(hidden > 0, more);
+    assert.equal(more, format("en", "today-show-more", { count: hidden }));
+
+    await browser.execute(() => document.querySelector("[data-testid=overdue] [data-testid=show-more]").focus());
+    await browser.keys("Enter");
+    await browser.waitUntil(async () => (await rows()) === 10 + hidden, { timeoutMsg: "the hidden rows never showed" });
+    assert.equal(await browser.$("[data-testid=overdue] [data-testid=show-more]").isExisting(), false);
+    const focused = await browser.execute(() => {
+      const li = document.activeElement?.closest("li");
+      return li ? [...li.parentElement.children].indexOf(li) : -1;
+    });
+    assert.equal(focused, 10, "the keyboard lands on the first row that was hidden");
+    // The other lists keep their own state.
+    const soon = await browser.execute(() => document.querySelectorAll("[data-testid=due-soon] li").length);
+    assert.ok(soon <= 10, `due soon shows ${soon}`);
   } finally {
     await closeApp(browser);
   }
