@@ -389,7 +389,7 @@ const FTS_DEFAULT_HASH_BYTES: i64 = 1 << 20;
 
 /// The page cache while the demo is written, in KiB (SQLite's negative form). One
 /// transaction writes hundreds of megabytes; with SQLite's default 2 MiB cache each
-/// index page is read back from the file again and again.
+/// index page is read back from the WAL again and again.
 const DEMO_CACHE_KIB: i64 = -131_072;
 
 impl Store {
@@ -401,25 +401,9 @@ impl Store {
             .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn()
             .pragma_update(None, "cache_size", DEMO_CACHE_KIB)?;
-        // The demo is one bulk write into an empty file. With a rollback journal its
-        // pages are written once, to the file; in WAL they went to the log and then
-        // again to the file at the checkpoint. Both are as safe (synchronous=FULL).
-        // Leaving WAL needs the file to ourselves: with a backup reading it, WAL stays.
-        let rollback = self.journal_mode("TRUNCATE").is_ok_and(|m| m == "truncate");
         let made = self.fill_demo(opts);
-        let back = if rollback {
-            self.journal_mode("WAL").map(drop)
-        } else {
-            Ok(())
-        };
         self.conn().pragma_update(None, "cache_size", cache)?;
-        made.and(back)
-    }
-
-    fn journal_mode(&self, mode: &str) -> Result<String> {
-        Ok(self
-            .conn()
-            .pragma_update_and_check(None, "journal_mode", mode, |r| r.get(0))?)
+        made
     }
 
     fn fill_demo(&mut self, opts: DemoOptions) -> Result<()> {

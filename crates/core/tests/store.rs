@@ -405,42 +405,6 @@ fn demo_data_never_goes_into_a_database_with_cases() {
 }
 
 #[test]
-fn the_demo_is_written_through_a_rollback_journal_and_leaves_the_file_in_wal() {
-    let journal = |path: &std::path::Path| -> String {
-        rusqlite::Connection::open(path)
-            .unwrap()
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap()
-    };
-    let opts = kakehashi_core::demo::DemoOptions {
-        cases: 40,
-        seed: 1,
-        anchor: anchor(),
-    };
-    let (_d, mut alone) = store();
-    alone.generate_demo(opts).unwrap();
-    assert_eq!(count(&alone, "cases"), 40);
-    let path = alone.path().to_owned();
-    let wal = std::fs::metadata(path.with_extension("sqlite-wal")).map_or(0, |m| m.len());
-    assert_eq!(wal, 0, "the demo's pages went through the WAL");
-    drop(alone);
-    assert_eq!(journal(&path), "wal");
-
-    // Another connection reading the file keeps it in WAL; the demo is written all the same.
-    let (_e, mut shared) = store();
-    let reader = rusqlite::Connection::open(shared.path()).unwrap();
-    reader
-        .execute_batch("BEGIN; SELECT count(*) FROM cases;")
-        .unwrap();
-    shared.generate_demo(opts).unwrap();
-    reader.execute_batch("COMMIT").unwrap();
-    assert_eq!(count(&shared, "cases"), 40);
-    let path = shared.path().to_owned();
-    drop(shared);
-    assert_eq!(journal(&path), "wal");
-}
-
-#[test]
 fn demo_status_histories_follow_the_pipeline_rules() {
     let (_d, store) = demo_store(300);
     let page = store
