@@ -50,13 +50,14 @@ measure() { # name, then the command
   printf '%-34s median %5d ms   min %5d ms   max %5d ms   (%d runs)\n' "$name" \
     "${times[$((runs / 2))]}" "${times[0]}" "${times[$((runs - 1))]}" "$runs"
   if [[ -s $work/marks ]]; then
-    echo "  where it went: median ms from launch to each moment the page noted"
-    # Marks in the order the page noted them; the median of each over the runs.
+    echo "  where it went: median ms from launch to each step the shell and the page noted"
+    # Steps in the order first seen; the median of each over the runs, taken as the
+    # total's is (the upper one of an even count).
     awk '!($1 in n) { order[++k] = $1 } { v[$1, ++n[$1]] = $2 }
       END { for (i = 1; i <= k; i++) { m = order[i]; c = n[m]
               for (a = 1; a <= c; a++) for (b = a + 1; b <= c; b++)
                 if (v[m, b] < v[m, a]) { t = v[m, a]; v[m, a] = v[m, b]; v[m, b] = t }
-              printf "    %-10s %5d\n", m, v[m, int((c + 1) / 2)] } }' "$work/marks"
+              printf "    %-10s %5d\n", m, v[m, int(c / 2) + 1] } }' "$work/marks"
   fi
 }
 
