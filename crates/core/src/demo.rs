@@ -11,7 +11,7 @@ use rusqlite::params;
 use strum::IntoEnumIterator;
 
 use crate::case::{Direction, Priority, Specialty};
-use crate::documents::{DocumentState, default_checklist};
+use crate::documents::{DocumentKind, DocumentState, default_checklist};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::ids::{CaseRef, ProviderId};
@@ -19,7 +19,7 @@ use crate::money::Currency;
 use crate::notes::NoteChannel;
 use crate::patient::{NameOrder, Sex};
 use crate::provider::{Country, Provider, ProviderSummary};
-use crate::search::case_document;
+use crate::search::{SearchDocument, case_document};
 use crate::status::CaseStatus;
 use crate::store::{Store, instant};
 use crate::timeline::EventKind;
@@ -381,6 +381,326 @@ fn document_state(rng: &mut fastrand::Rng, status: CaseStatus) -> DocumentState 
     }
 }
 
+/// Cases sent at a time from the thread that makes them to the one that writes them.
+const DEMO_BATCH: usize = 256;
+
+/// A patient's row as the demo makes it.
+struct DemoPatientRow {
+    family: String,
+    given: String,
+    family_kana: Option<&'static str>,
+    given_kana: Option<&'static str>,
+    name_order: NameOrder,
+    birth: NaiveDate,
+    sex: Sex,
+    nationality: &'static str,
+    region: &'static str,
+    home_zone: &'static str,
+    lang: Lang,
+    interpreter: Option<Lang>,
+    email: Option<String>,
+}
+
+struct DemoEvent<'a> {
+    kind: EventKind,
+    starts_at: String,
+    ends_at: Option<String>,
+    zone: &'a str,
+    title: Option<&'static str>,
+    from: Option<CaseStatus>,
+    to: Option<CaseStatus>,
+}
+
+/// One case and everything under it, without the row ids, which SQLite hands out
+/// as the rows are written.
+struct DemoCase<'a> {
+    patient: DemoPatientRow,
+    reference: CaseRef,
+    direction: Direction,
+    specialty: Specialty,
+    provider_id: ProviderId,
+    status: CaseStatus,
+    priority: Priority,
+    opened_on: NaiveDate,
+    target: NaiveDate,
+    companions: u32,
+    estimate: i64,
+    currency: Currency,
+    deposit: Option<i64>,
+    events: Vec<DemoEvent<'a>>,
+    documents: Vec<(DocumentKind, DocumentState)>,
+    tasks: Vec<(&'static str, NaiveDate, bool)>,
+    notes: Vec<(String, NoteChannel, &'static str)>,
+    search: SearchDocument,
+}
+
+/// Makes demo cases one after another from the seeded generator.
+struct CaseMaker<'a> {
+    providers: &'a [DemoProvider],
+    anchor: NaiveDate,
+    /// The last reference number handed out, per year.
+    counters: HashMap<i32, i64>,
+    statuses: Vec<CaseStatus>,
+    channels: Vec<NoteChannel>,
+}
+
+/// The stored instant of `hour`:00 on `d` in `zone`.
+fn demo_instant(d: NaiveDate, hour: u32, zone: &str) -> String {
+    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+    let local = d.and_hms_opt(hour, 0, 0).expect("valid time");
+    let utc = tz
+        .from_local_datetime(&local)
+        .earliest()
+        .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc));
+    instant(utc)
+}
+
+impl<'a> CaseMaker<'a> {
+    // The generator is drawn from in a fixed order; changing the order here changes
+    // every demo database, which tests and benchmarks build from their seed.
+    fn case(&mut self, rng: &mut fastrand::Rng, opened_on: NaiveDate) -> DemoCase<'a> {
+        // Japanese patients go to Canada; Canadians (English or French) go to Japan.
+        let lang = *pick(rng, &[Lang::Ja, Lang::Ja, Lang::En, Lang::Fr]);
+        let p = demo_patient(rng, lang);
+        let (direction, nationality, region) = match lang {
+            Lang::Ja => (Direction::JapanToCanada, "JP", *pick(rng, JP_REGIONS)),
+            Lang::Fr => (
+                Direction::CanadaToJapan,
+                "CA",
+                if rng.bool() { "QC" } else { "NB" },
+            ),
+            Lang::En => (Direction::CanadaToJapan, "CA", *pick(rng, CA_REGIONS)),
+        };
+        let home_zone = match (lang, region) {
+            (Lang::Ja, _) => "Asia/Tokyo",
+            (_, "BC") => "America/Vancouver",
+            (_, "AB") => "America/Edmonton",
+            (_, "MB") => "America/Winnipeg",
+            (_, "NS" | "NB") => "America/Halifax",
+            _ => "America/Toronto",
+        };
+        let want = if direction == Direction::JapanToCanada {
+            Country::Ca
+        } else {
+            Country::Jp
+        };
+        let candidates: Vec<&'a DemoProvider> = self
+            .providers
+            .iter()
+            .filter(|p| p.country == want)
+            .collect();
+        let provider = *pick(rng, &candidates);
+        let provider_zone = provider.zone.as_str();
+        let specialty = if provider.specialties.is_empty() {
+            Specialty::Other
+        } else {
+            *pick(rng, &provider.specialties)
+        };
+        let birth = NaiveDate::from_ymd_opt(1940 + rng.i32(0..60), rng.u32(1..13), rng.u32(1..29))
+            .expect("valid date");
+        let name_order = if lang == Lang::Ja {
+            NameOrder::FamilyFirst
+        } else {
+            NameOrder::GivenFirst
+        };
+        let email = match lang {
+            Lang::Ja => None,
+            _ => Some(format!(
+                "{}.{}@example.ca",
+                normalize_ascii(&p.given),
+                normalize_ascii(&p.family)
+            )),
+        };
+        let sex = *pick(
+            rng,
+            &[
+                Sex::Female,
+                Sex::Male,
+                Sex::Female,
+                Sex::Male,
+                Sex::Unspecified,
+            ],
+        );
+        let interpreter = (lang != Lang::Ja && rng.u8(..3) == 0)
+            .then_some(Lang::Ja)
+            .or((lang == Lang::Ja).then_some(Lang::En));
+
+        let year = opened_on.year();
+        let seq = self.counters.entry(year).or_insert(0);
+        *seq += 1;
+        let reference = CaseRef::new(year, *seq);
+        let status = *pick(rng, &self.statuses);
+        let currency = if direction == Direction::CanadaToJapan {
+            Currency::Jpy
+        } else {
+            Currency::Cad
+        };
+        let estimate = match currency {
+            Currency::Jpy => rng.i64(50..600) * 100_000,
+            Currency::Cad => rng.i64(200..1500) * 10_000,
+        };
+        let deposit = (status.stage().unwrap_or(0) >= 3).then_some(estimate / 5);
+        let target = opened_on + Days::new(rng.u64(45..200));
+        let priority = *pick(
+            rng,
+            &[
+                Priority::Normal,
+                Priority::Normal,
+                Priority::Normal,
+                Priority::High,
+                Priority::Low,
+                Priority::Urgent,
+            ],
+        );
+        let companions = rng.u32(0..3);
+
+        let event = |kind, starts_at, zone, title| DemoEvent {
+            kind,
+            starts_at,
+            ends_at: None,
+            zone,
+            title,
+            from: None,
+            to: None,
+        };
+        let mut events = vec![
+            DemoEvent {
+                to: Some(CaseStatus::Inquiry),
+                ..event(
+                    EventKind::StatusChange,
+                    demo_instant(opened_on, 9, home_zone),
+                    "UTC",
+                    None,
+                )
+            },
+            event(
+                EventKind::Consultation,
+                demo_instant(opened_on + Days::new(10), rng.u32(8..17), provider_zone),
+                provider_zone,
+                None,
+            ),
+        ];
+        let stage = status.stage().unwrap_or(3);
+        if stage >= 4 {
+            let fly = target - Days::new(3);
+            events.push(event(
+                EventKind::Flight,
+                demo_instant(fly, rng.u32(10..20), home_zone),
+                home_zone,
+                Some(if direction == Direction::CanadaToJapan {
+                    "YVR → HND"
+                } else {
+                    "NRT → YYZ"
+                }),
+            ));
+            events.push(event(
+                EventKind::Admission,
+                demo_instant(target - Days::new(1), 10, provider_zone),
+                provider_zone,
+                None,
+            ));
+            events.push(DemoEvent {
+                ends_at: Some(demo_instant(target, 12, provider_zone)),
+                ..event(
+                    EventKind::Procedure,
+                    demo_instant(target, 9, provider_zone),
+                    provider_zone,
+                    None,
+                )
+            });
+        }
+        let mut from = CaseStatus::Inquiry;
+        let mut changed = opened_on;
+        for to in demo_path(rng, status) {
+            debug_assert!(from.can_move_to(to), "{from:?} -> {to:?}");
+            changed = (changed + Days::new(rng.u64(1..15))).min(self.anchor);
+            events.push(DemoEvent {
+                from: Some(from),
+                to: Some(to),
+                ..event(
+                    EventKind::StatusChange,
+                    demo_instant(changed, 15, home_zone),
+                    "UTC",
+                    None,
+                )
+            });
+            from = to;
+        }
+        let documents = default_checklist(direction)
+            .iter()
+            .map(|kind| (*kind, document_state(rng, status)))
+            .collect();
+        let tasks = (0..rng.usize(1..3))
+            .map(|_| {
+                let due = self.anchor + Days::new(rng.u64(0..30)) - Days::new(rng.u64(0..20));
+                let title = *pick(rng, TASKS);
+                (title, due, !status.is_active() || rng.u8(..4) == 0)
+            })
+            .collect();
+        let notes: Vec<(String, NoteChannel, &'static str)> = (0..rng.usize(0..3))
+            .map(|_| {
+                let (_, body) = *pick(rng, NOTES);
+                let written = demo_instant(
+                    opened_on + Days::new(rng.u64(0..30)),
+                    rng.u32(8..18),
+                    home_zone,
+                );
+                (written, *pick(rng, &self.channels), body)
+            })
+            .collect();
+        let bodies: Vec<&str> = notes.iter().map(|(_, _, body)| *body).collect();
+        let names = &provider.names;
+        let search = case_document(
+            [
+                Some(&p.family),
+                Some(&p.given),
+                p.family_kana,
+                p.given_kana,
+                Some(reference.as_str()),
+                Some(&names[0]),
+                Some(&names[1]),
+                Some(&names[2]),
+                None,
+            ],
+            &bodies,
+        );
+        DemoCase {
+            patient: DemoPatientRow {
+                family: p.family,
+                given: p.given,
+                family_kana: p.family_kana,
+                given_kana: p.given_kana,
+                name_order,
+                birth,
+                sex,
+                nationality,
+                region,
+                home_zone,
+                lang: p.lang,
+                interpreter,
+                email,
+            },
+            reference,
+            direction,
+            specialty,
+            provider_id: provider.id,
+            status,
+            priority,
+            opened_on,
+            target,
+            companions,
+            estimate,
+            currency,
+            deposit,
+            events,
+            documents,
+            tasks,
+            notes,
+            search,
+        }
+    }
+}
+
 /// FTS5's buffer of pending terms while the demo's search index is rebuilt, in bytes:
 /// 4.6 s to 1.9 s for the trigrams of 100,000 cases (8 MiB: 2.6 s; 256 MiB: no better).
 const DEMO_FTS_HASH_BYTES: i64 = 64 << 20;
@@ -530,260 +850,98 @@ impl Store {
         let mut ins_audit = tx.prepare_cached(
             "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, 'demo', '{}')",
         )?;
-        let statuses: Vec<CaseStatus> = CaseStatus::iter().collect();
-        let channels: Vec<NoteChannel> = NoteChannel::iter().collect();
-        let sexes = [
-            Sex::Female,
-            Sex::Male,
-            Sex::Female,
-            Sex::Male,
-            Sex::Unspecified,
-        ];
-        let priorities = [
-            Priority::Normal,
-            Priority::Normal,
-            Priority::Normal,
-            Priority::High,
-            Priority::Low,
-            Priority::Urgent,
-        ];
 
-        for opened_on in opened {
-            // Japanese patients go to Canada; Canadians (English or French) go to Japan.
-            let lang = *pick(&mut rng, &[Lang::Ja, Lang::Ja, Lang::En, Lang::Fr]);
-            let p = demo_patient(&mut rng, lang);
-            let (direction, nationality, region) = match lang {
-                Lang::Ja => (Direction::JapanToCanada, "JP", *pick(&mut rng, JP_REGIONS)),
-                Lang::Fr => (
-                    Direction::CanadaToJapan,
-                    "CA",
-                    if rng.bool() { "QC" } else { "NB" },
-                ),
-                Lang::En => (Direction::CanadaToJapan, "CA", *pick(&mut rng, CA_REGIONS)),
-            };
-            let home_zone = match (lang, region) {
-                (Lang::Ja, _) => "Asia/Tokyo",
-                (_, "BC") => "America/Vancouver",
-                (_, "AB") => "America/Edmonton",
-                (_, "MB") => "America/Winnipeg",
-                (_, "NS" | "NB") => "America/Halifax",
-                _ => "America/Toronto",
-            };
-            let want = if direction == Direction::JapanToCanada {
-                Country::Ca
-            } else {
-                Country::Jp
-            };
-            let candidates: Vec<_> = providers.iter().filter(|p| p.country == want).collect();
-            let DemoProvider {
-                id: provider_id,
-                zone: provider_zone,
-                specialties: specs,
-                names,
-                ..
-            } = *pick(&mut rng, &candidates);
-            let specialty = if specs.is_empty() {
-                Specialty::Other
-            } else {
-                *pick(&mut rng, specs)
-            };
-            let birth =
-                NaiveDate::from_ymd_opt(1940 + rng.i32(0..60), rng.u32(1..13), rng.u32(1..29))
-                    .expect("valid date");
-            let name_order = if lang == Lang::Ja {
-                NameOrder::FamilyFirst
-            } else {
-                NameOrder::GivenFirst
-            };
-            let email = match lang {
-                Lang::Ja => None,
-                _ => Some(format!(
-                    "{}.{}@example.ca",
-                    normalize_ascii(&p.given),
-                    normalize_ascii(&p.family)
-                )),
-            };
-            ins_patient.execute(params![
-                p.family,
-                p.given,
-                p.family_kana,
-                p.given_kana,
-                name_order,
-                birth,
-                pick(&mut rng, &sexes),
-                nationality,
-                region,
-                home_zone,
-                p.lang,
-                (lang != Lang::Ja && rng.u8(..3) == 0)
-                    .then_some(Lang::Ja)
-                    .or((lang == Lang::Ja).then_some(Lang::En)),
-                email,
-                now,
-            ])?;
-            let patient_id = tx.last_insert_rowid();
-
-            let year = opened_on.year();
-            let seq = counters.entry(year).or_insert(0);
-            *seq += 1;
-            let reference = CaseRef::new(year, *seq);
-            let status = *pick(&mut rng, &statuses);
-            let currency = if direction == Direction::CanadaToJapan {
-                Currency::Jpy
-            } else {
-                Currency::Cad
-            };
-            let estimate = match currency {
-                Currency::Jpy => rng.i64(50..600) * 100_000,
-                Currency::Cad => rng.i64(200..1500) * 10_000,
-            };
-            let deposit = (status.stage().unwrap_or(0) >= 3).then_some(estimate / 5);
-            let target = opened_on + Days::new(rng.u64(45..200));
-            ins_case.execute(params![
-                reference.as_str(),
-                patient_id,
-                direction,
-                specialty,
-                Option::<String>::None,
-                provider_id,
-                Option::<String>::None,
-                status,
-                pick(&mut rng, &priorities),
-                opened_on,
-                target,
-                rng.u32(0..3),
-                estimate,
-                currency,
-                deposit,
-                now,
-            ])?;
-            let case_id = tx.last_insert_rowid();
-
-            let at = |d: NaiveDate, hour: u32, zone: &str| -> String {
-                let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-                let local = d.and_hms_opt(hour, 0, 0).expect("valid time");
-                let utc = tz
-                    .from_local_datetime(&local)
-                    .earliest()
-                    .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc));
-                instant(utc)
-            };
-            ins_event.execute(params![
-                case_id,
-                EventKind::StatusChange,
-                at(opened_on, 9, home_zone),
-                None::<String>,
-                "UTC",
-                None::<String>,
-                None::<CaseStatus>,
-                CaseStatus::Inquiry
-            ])?;
-            ins_event.execute(params![
-                case_id,
-                EventKind::Consultation,
-                at(opened_on + Days::new(10), rng.u32(8..17), provider_zone),
-                None::<String>,
-                provider_zone,
-                None::<String>,
-                None::<CaseStatus>,
-                None::<CaseStatus>
-            ])?;
-            let stage = status.stage().unwrap_or(3);
-            if stage >= 4 {
-                let fly = target - Days::new(3);
-                ins_event.execute(params![
-                    case_id,
-                    EventKind::Flight,
-                    at(fly, rng.u32(10..20), home_zone),
-                    None::<String>,
-                    home_zone,
-                    Some(if direction == Direction::CanadaToJapan {
-                        "YVR → HND"
-                    } else {
-                        "NRT → YYZ"
-                    }),
-                    None::<CaseStatus>,
-                    None::<CaseStatus>
-                ])?;
-                ins_event.execute(params![
-                    case_id,
-                    EventKind::Admission,
-                    at(target - Days::new(1), 10, provider_zone),
-                    None::<String>,
-                    provider_zone,
-                    None::<String>,
-                    None::<CaseStatus>,
-                    None::<CaseStatus>
-                ])?;
-                ins_event.execute(params![
-                    case_id,
-                    EventKind::Procedure,
-                    at(target, 9, provider_zone),
-                    Some(at(target, 12, provider_zone)),
-                    provider_zone,
-                    None::<String>,
-                    None::<CaseStatus>,
-                    None::<CaseStatus>
-                ])?;
-            }
-            let mut from = CaseStatus::Inquiry;
-            let mut changed = opened_on;
-            for to in demo_path(&mut rng, status) {
-                debug_assert!(from.can_move_to(to), "{from:?} -> {to:?}");
-                changed = (changed + Days::new(rng.u64(1..15))).min(opts.anchor);
-                ins_event.execute(params![
-                    case_id,
-                    EventKind::StatusChange,
-                    at(changed, 15, home_zone),
-                    None::<String>,
-                    "UTC",
-                    None::<String>,
-                    Some(from),
-                    to
-                ])?;
-                from = to;
-            }
-            for kind in default_checklist(direction) {
-                ins_doc.execute(params![case_id, kind, document_state(&mut rng, status)])?;
-            }
-            for _ in 0..rng.usize(1..3) {
-                let due = opts.anchor + Days::new(rng.u64(0..30)) - Days::new(rng.u64(0..20));
-                ins_task.execute(params![
-                    case_id,
-                    pick(&mut rng, TASKS),
-                    due,
-                    !status.is_active() || rng.u8(..4) == 0
-                ])?;
-            }
-            let mut bodies = Vec::new();
-            for _ in 0..rng.usize(0..3) {
-                let (_, body) = *pick(&mut rng, NOTES);
-                let written = at(
-                    opened_on + Days::new(rng.u64(0..30)),
-                    rng.u32(8..18),
-                    home_zone,
-                );
-                ins_note.execute(params![case_id, written, pick(&mut rng, &channels), body])?;
-                bodies.push(body);
-            }
-            let doc = case_document(
-                [
-                    Some(&p.family),
-                    Some(&p.given),
+        // The cases are made on a second thread while this one writes them: at 100,000
+        // cases each side takes about 4 s of CPU (making them is mostly search text and
+        // instants). Only that thread draws from the seeded generator, in the same order
+        // as before, so the same seed still gives the same data.
+        let mut maker = CaseMaker {
+            providers: &providers,
+            anchor: opts.anchor,
+            counters,
+            statuses: CaseStatus::iter().collect(),
+            channels: NoteChannel::iter().collect(),
+        };
+        let counters = std::thread::scope(|scope| -> Result<HashMap<i32, i64>> {
+            let (send, batches) = std::sync::mpsc::sync_channel::<Vec<DemoCase<'_>>>(4);
+            let making = scope.spawn(move || {
+                for chunk in opened.chunks(DEMO_BATCH) {
+                    let batch = chunk.iter().map(|d| maker.case(&mut rng, *d)).collect();
+                    // A closed channel means the writer stopped on an error.
+                    if send.send(batch).is_err() {
+                        break;
+                    }
+                }
+                maker.counters
+            });
+            for c in batches.iter().flatten() {
+                let p = &c.patient;
+                ins_patient.execute(params![
+                    p.family,
+                    p.given,
                     p.family_kana,
                     p.given_kana,
-                    Some(reference.as_str()),
-                    Some(&names[0]),
-                    Some(&names[1]),
-                    Some(&names[2]),
-                    None,
-                ],
-                &bodies,
-            );
-            ins_search.execute(params![case_id, doc.names, doc.other, doc.short])?;
-            ins_audit.execute(params![now, actor, "patient", patient_id])?;
-            ins_audit.execute(params![now, actor, "case", case_id])?;
-        }
+                    p.name_order,
+                    p.birth,
+                    p.sex,
+                    p.nationality,
+                    p.region,
+                    p.home_zone,
+                    p.lang,
+                    p.interpreter,
+                    p.email,
+                    now,
+                ])?;
+                let patient_id = tx.last_insert_rowid();
+                ins_case.execute(params![
+                    c.reference.as_str(),
+                    patient_id,
+                    c.direction,
+                    c.specialty,
+                    Option::<String>::None,
+                    c.provider_id,
+                    Option::<String>::None,
+                    c.status,
+                    c.priority,
+                    c.opened_on,
+                    c.target,
+                    c.companions,
+                    c.estimate,
+                    c.currency,
+                    c.deposit,
+                    now,
+                ])?;
+                let case_id = tx.last_insert_rowid();
+                for e in &c.events {
+                    ins_event.execute(params![
+                        case_id,
+                        e.kind,
+                        e.starts_at,
+                        e.ends_at,
+                        e.zone,
+                        e.title,
+                        e.from,
+                        e.to
+                    ])?;
+                }
+                for (kind, state) in &c.documents {
+                    ins_doc.execute(params![case_id, kind, state])?;
+                }
+                for (title, due, done) in &c.tasks {
+                    ins_task.execute(params![case_id, title, due, done])?;
+                }
+                for (written, channel, body) in &c.notes {
+                    ins_note.execute(params![case_id, written, channel, body])?;
+                }
+                let doc = &c.search;
+                ins_search.execute(params![case_id, doc.names, doc.other, doc.short])?;
+                ins_audit.execute(params![now, actor, "patient", patient_id])?;
+                ins_audit.execute(params![now, actor, "case", case_id])?;
+            }
+            Ok(making
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        })?;
         let mut upd = tx.prepare_cached(
             "INSERT INTO case_ref_counters (year, last_seq) VALUES (?1, ?2) ON CONFLICT(year) DO UPDATE SET last_seq = excluded.last_seq",
         )?;
