@@ -20,6 +20,7 @@ fn search(c: &mut Criterion) {
         ("reference_suffix", "0042"),
         ("full_reference", "KH-2026-0042"),
         ("provider", "proton"),
+        ("provider_word_in_no_name", "hospital"),
         ("two_terms", "高橋 健一"),
     ] {
         group.bench_function(class, |b| {

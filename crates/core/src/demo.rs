@@ -976,6 +976,9 @@ impl Store {
             "INSERT INTO case_search_fts (case_search_fts, rank) VALUES ('hashsize', {DEMO_FTS_HASH_BYTES});
              INSERT INTO case_search_fts (case_search_fts) VALUES ('rebuild');
              INSERT INTO case_search_fts (case_search_fts, rank) VALUES ('hashsize', {FTS_DEFAULT_HASH_BYTES});
+             INSERT INTO case_names_fts (case_names_fts, rank) VALUES ('hashsize', {DEMO_FTS_HASH_BYTES});
+             INSERT INTO case_names_fts (case_names_fts) VALUES ('rebuild');
+             INSERT INTO case_names_fts (case_names_fts, rank) VALUES ('hashsize', {FTS_DEFAULT_HASH_BYTES});
              INSERT INTO case_search_short (case_search_short) VALUES ('rebuild');"
         ))?;
         tx.commit()?;

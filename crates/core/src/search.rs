@@ -219,27 +219,38 @@ pub(crate) struct QueryPlan {
     pub short: Option<String>,
 }
 
+/// Which cases a pass of the search reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Names alone, from their own index (schema 6 on).
+    Names,
+    /// Names alone, by a column filter on the index of everything: files a read-only
+    /// store opened before any newer Kakehashi migrated them.
+    NamesColumn,
+    /// Names, reference, providers, treatment and notes.
+    Anywhere,
+}
+
 impl QueryPlan {
     /// The statement that reads matching case ids for this plan, newest first, and its
-    /// parameters; `names_only` keeps long terms to the names column. `None` when the
-    /// query asks nothing.
-    pub(crate) fn statement(
-        &self,
-        names_only: bool,
-        limit: i64,
-    ) -> Option<(&'static str, Vec<Value>)> {
+    /// parameters; `scope` limits long terms to the names. `None` when the query asks
+    /// nothing.
+    pub(crate) fn statement(&self, scope: Scope, limit: i64) -> Option<(&'static str, Vec<Value>)> {
         let limit = Value::Integer(limit);
         let text = |s: &str| Value::Text(s.to_owned());
         Some(match (&self.long, &self.short) {
             (Some(long), short) => {
-                let expr = if names_only {
-                    format!("names : ({long})")
-                } else {
-                    long.clone()
+                let (expr, sql) = match (scope, short) {
+                    (Scope::Names, None) => (long.clone(), NAMES_LONG_ONLY),
+                    (Scope::Names, Some(_)) => (long.clone(), NAMES_LONG_AND_SHORT),
+                    (Scope::NamesColumn, None) => (format!("names : ({long})"), LONG_ONLY),
+                    (Scope::NamesColumn, Some(_)) => (format!("names : ({long})"), LONG_AND_SHORT),
+                    (Scope::Anywhere, None) => (long.clone(), LONG_ONLY),
+                    (Scope::Anywhere, Some(_)) => (long.clone(), LONG_AND_SHORT),
                 };
                 match short {
-                    Some(short) => (LONG_AND_SHORT, vec![Value::Text(expr), text(short), limit]),
-                    None => (LONG_ONLY, vec![Value::Text(expr), limit]),
+                    Some(short) => (sql, vec![Value::Text(expr), text(short), limit]),
+                    None => (sql, vec![Value::Text(expr), limit]),
                 }
             }
             (None, Some(short)) => (SHORT_ONLY, vec![text(short), limit]),
@@ -286,17 +297,23 @@ pub(crate) const LONG_AND_SHORT: &str =
      AND rowid IN (SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?2)
      ORDER BY rowid DESC LIMIT ?3";
 pub(crate) const SHORT_ONLY: &str = "SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?1 ORDER BY rowid DESC LIMIT ?2";
+pub(crate) const NAMES_LONG_ONLY: &str =
+    "SELECT rowid FROM case_names_fts WHERE case_names_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2";
+pub(crate) const NAMES_LONG_AND_SHORT: &str =
+    "SELECT rowid FROM case_names_fts WHERE case_names_fts MATCH ?1
+     AND rowid IN (SELECT rowid FROM case_search_short WHERE case_search_short MATCH ?2)
+     ORDER BY rowid DESC LIMIT ?3";
 
 /// Matching case ids, newest first, at most `limit`, skipping `seen`.
 fn matching_ids(
     conn: &Connection,
     plan: &QueryPlan,
-    names_only: bool,
+    scope: Scope,
     limit: usize,
     seen: &[i64],
 ) -> rusqlite::Result<Vec<i64>> {
     let fetch = (limit + seen.len()) as i64;
-    let Some((sql, values)) = plan.statement(names_only, fetch) else {
+    let Some((sql, values)) = plan.statement(scope, fetch) else {
         return Ok(vec![]);
     };
     let mut stmt = conn.prepare_cached(sql)?;
@@ -310,10 +327,12 @@ fn matching_ids(
         .collect())
 }
 
+/// `names`: how this file finds names alone ([`Scope::Names`] or [`Scope::NamesColumn`]).
 pub(crate) fn search(
     conn: &Connection,
     query: &str,
     limit: u32,
+    names: Scope,
 ) -> rusqlite::Result<Vec<SearchHit>> {
     let limit = limit as usize;
     let plan = plan(query);
@@ -325,12 +344,17 @@ pub(crate) fn search(
         .ok();
     ids.extend(exact);
     if ids.len() < limit {
-        let more = matching_ids(conn, &plan, plan.long.is_some(), limit - ids.len(), &ids)?;
+        let scope = if plan.long.is_some() {
+            names
+        } else {
+            Scope::Anywhere
+        };
+        let more = matching_ids(conn, &plan, scope, limit - ids.len(), &ids)?;
         ids.extend(more);
     }
     // Then the same terms anywhere: providers, treatment, notes.
     if ids.len() < limit && plan.long.is_some() {
-        let more = matching_ids(conn, &plan, false, limit - ids.len(), &ids)?;
+        let more = matching_ids(conn, &plan, Scope::Anywhere, limit - ids.len(), &ids)?;
         ids.extend(more);
     }
     if ids.is_empty() {
@@ -348,7 +372,12 @@ pub(crate) fn search(
 impl Store {
     /// Cases matching `query`, best first, at most `limit`.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        Ok(search(self.conn(), query, limit.clamp(1, 500))?)
+        Ok(search(
+            self.conn(),
+            query,
+            limit.clamp(1, 500),
+            self.names_scope(),
+        )?)
     }
 }
 

@@ -1488,8 +1488,13 @@ mod migrations {
                     .map(|c| format!("\"{c}\""))
                     .collect::<Vec<_>>()
                     .join(", ");
+                // By every column, not rowid: `case_counts` (schema 5) has none.
+                let order = (1..=cols.len())
+                    .map(|i| i.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 let mut stmt = conn
-                    .prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY rowid"))
+                    .prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY {order}"))
                     .unwrap();
                 stmt.query_map([], |r| {
                     (0..cols.len())

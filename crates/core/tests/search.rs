@@ -3,7 +3,8 @@
 mod common;
 
 use common::*;
-use kakehashi_core::{SearchHit, Store};
+use kakehashi_core::notes::NoteInput;
+use kakehashi_core::{NewPatient, SearchHit, Store};
 
 fn names(hits: &[SearchHit]) -> Vec<String> {
     hits.iter()
@@ -136,6 +137,102 @@ fn a_name_match_ranks_before_a_match_in_other_text() {
     }
     let hits = store.search("たかはし", 10).unwrap();
     assert_eq!(hits[0].reference, tk);
+}
+
+/// The references a search returns, in order.
+fn order(store: &Store, query: &str) -> Vec<String> {
+    store
+        .search(query, 10)
+        .unwrap()
+        .iter()
+        .map(|h| h.reference.to_string())
+        .collect()
+}
+
+#[test]
+fn a_name_ranks_before_a_newer_case_that_has_the_word_elsewhere() {
+    let (_d, mut store) = store();
+    let tk = store.create_case(&takahashi()).unwrap().to_string();
+    let mut referred = new_case("Tremblay", "Anne", "ca-to-jp");
+    referred.case.treatment = Some("Referred by Dr Takahashi of Sendai".into());
+    let newer = store.create_case(&referred).unwrap().to_string();
+    assert_eq!(order(&store, "takahashi"), [tk.clone(), newer.clone()]);
+    assert_eq!(order(&store, "sendai"), vec![newer.clone()]);
+
+    // A file from before the index of names (schema 5), as a read-only store opens it
+    // beside an older Kakehashi: the names are found by a column filter instead.
+    let path = store.path().to_owned();
+    drop(store);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP TRIGGER case_names_ai; DROP TRIGGER case_names_ad; DROP TRIGGER case_names_au;
+             DROP TABLE case_names_fts; PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    let old = Store::open_read_only(&path).unwrap();
+    assert_eq!(order(&old, "takahashi"), [tk.clone(), newer.clone()]);
+    drop(old);
+    // Opened for editing, the file gets the index, filled from its cases.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(order(&store, "takahashi"), [tk, newer]);
+    store.check().unwrap();
+}
+
+#[test]
+fn the_names_index_follows_renames_notes_and_erasure() {
+    let (_d, mut store) = store();
+    let r = store
+        .create_case(&new_case("Gagnon", "Luc", "ca-to-jp"))
+        .unwrap();
+    let other = store
+        .create_case(&new_case("Pelletier", "Marc", "ca-to-jp"))
+        .unwrap()
+        .to_string();
+    let patient = store.case_detail(r.as_str()).unwrap().patient.id;
+    let renamed = NewPatient {
+        family_name: "Bouchard".into(),
+        given_name: "Luc".into(),
+        ..Default::default()
+    };
+    store.update_patient(patient, &renamed).unwrap();
+    assert!(order(&store, "gagnon").is_empty(), "the old name is gone");
+    assert_eq!(order(&store, "bouchard"), [r.to_string()]);
+
+    // A note naming someone else changes the case's other text, not its names.
+    store
+        .add_note(
+            r.as_str(),
+            &NoteInput {
+                channel: "email".into(),
+                body: "Pelletier's cousin called".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(order(&store, "pelletier"), [other.clone(), r.to_string()]);
+    assert_eq!(order(&store, "bouchard"), [r.to_string()]);
+
+    store.erase_patient(patient).unwrap();
+    assert!(order(&store, "bouchard").is_empty());
+    assert_eq!(order(&store, "pelletier"), [other]);
+    store.check().unwrap();
+    let path = store.path().to_owned();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO case_names_fts (case_names_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+    let secure: i64 = conn
+        .query_row(
+            "SELECT v FROM case_names_fts_config WHERE k = 'secure-delete'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(secure, 1, "an erased name leaves the index at once");
 }
 
 #[test]

@@ -237,7 +237,7 @@ fn demo_data_is_deterministic_and_covers_every_status() {
     // The demo builds its indexes and search tables in bulk at the end: they must
     // hold exactly what row-by-row writes would have put there.
     let conn = rusqlite::Connection::open(one.path()).unwrap();
-    for fts in ["case_search_fts", "case_search_short"] {
+    for fts in ["case_search_fts", "case_names_fts", "case_search_short"] {
         conn.execute(
             &format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)"),
             [],
@@ -253,14 +253,20 @@ fn demo_data_is_deterministic_and_covers_every_status() {
         .unwrap();
     assert_eq!(indexes, 1, "indexes are back after the bulk load");
     // The bulk rebuild's large term buffer must not outlive it.
-    let hashsize: i64 = conn
-        .query_row(
-            "SELECT v FROM case_search_fts_config WHERE k = 'hashsize'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(hashsize, 1 << 20, "FTS5's default term buffer again");
+    for config in ["case_search_fts_config", "case_names_fts_config"] {
+        let hashsize: i64 = conn
+            .query_row(
+                &format!("SELECT v FROM {config} WHERE k = 'hashsize'"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            hashsize,
+            1 << 20,
+            "FTS5's default term buffer again in {config}"
+        );
+    }
     let triggers: i64 = conn
         .query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'case_search'",
@@ -268,7 +274,7 @@ fn demo_data_is_deterministic_and_covers_every_status() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(triggers, 3, "search triggers are back for later edits");
+    assert_eq!(triggers, 6, "search triggers are back for later edits");
     let sorted: i64 = conn
         .query_row(
             "SELECT count(*) FROM cases WHERE patient_sort = ''",
@@ -522,7 +528,9 @@ fn list_totals_stay_true_through_every_kind_of_write() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TRIGGER case_counts_ai; DROP TRIGGER case_counts_ad; DROP TRIGGER case_counts_au;
-             DROP TABLE case_counts; PRAGMA user_version = 4;",
+             DROP TABLE case_counts;
+             DROP TRIGGER case_names_ai; DROP TRIGGER case_names_ad; DROP TRIGGER case_names_au;
+             DROP TABLE case_names_fts; PRAGMA user_version = 4;",
         )
         .unwrap();
     }

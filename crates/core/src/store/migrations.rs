@@ -11,10 +11,14 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_privacy.sql"),
     include_str!("migrations/0004_target_sort.sql"),
     include_str!("migrations/0005_case_counts.sql"),
+    include_str!("migrations/0006_names_search.sql"),
 ];
 
 /// The first schema version with `case_counts`.
 pub(crate) const CASE_COUNTS_SINCE: i64 = 5;
+
+/// The first schema version with an index of names alone (`case_names_fts`).
+pub(crate) const NAMES_INDEX_SINCE: i64 = 6;
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -278,6 +278,16 @@ impl Store {
         self.schema >= migrations::CASE_COUNTS_SINCE
     }
 
+    /// How search finds names alone in this file: their own index (migration 0006),
+    /// or a column filter on the index of everything in a file not yet migrated.
+    pub(crate) fn names_scope(&self) -> crate::search::Scope {
+        if self.schema >= migrations::NAMES_INDEX_SINCE {
+            crate::search::Scope::Names
+        } else {
+            crate::search::Scope::NamesColumn
+        }
+    }
+
     /// A short-lived writing connection beside a read-only store, for the access
     /// log alone. SQLite serialises it with any other writer; Kakehashi's own lock
     /// keeps only a second *editing* window out.

@@ -23,7 +23,7 @@ use crate::patient::PATIENT_COLUMNS;
 use crate::patient::PATIENTS_PAGE;
 use crate::privacy::{ACCESS_LOG_FOR_PATIENT, CONSENTS_FOR_PATIENT};
 use crate::provider::PROVIDER_COLUMNS;
-use crate::search::{LONG_AND_SHORT, LONG_ONLY, SHORT_ONLY};
+use crate::search::{LONG_AND_SHORT, LONG_ONLY, NAMES_LONG_AND_SHORT, NAMES_LONG_ONLY, SHORT_ONLY};
 use crate::status::CaseStatus;
 use crate::store::Store;
 use crate::tasks::TASKS_FOR_CASE;
@@ -67,6 +67,7 @@ const ALLOWED: &[(&str, &str)] = &[
     ("consents", "USE TEMP B-TREE FOR ORDER BY"),
     // The two index passes' candidates, at most 2 × limit ids, merged newest first.
     ("search_long_and_short", "USE TEMP B-TREE FOR ORDER BY"),
+    ("search_names_and_short", "USE TEMP B-TREE FOR ORDER BY"),
     // The capped count reads its own subquery's rows: at most 1,000.
     ("tasks_due_count", "SCAN (subquery-1)"),
     // The dashboard's per-status counts sum the same rows, grouped by status, which
@@ -120,6 +121,12 @@ fn hot_queries_use_an_index() {
             vec![&"\"ken\"", &"\"高\"", &50],
         ),
         ("search_short", SHORT_ONLY, vec![&"\"ro\"*", &50]),
+        ("search_names", NAMES_LONG_ONLY, vec![&"\"cote\"", &50]),
+        (
+            "search_names_and_short",
+            NAMES_LONG_AND_SHORT,
+            vec![&"\"ken\"", &"\"高\"", &50],
+        ),
         (
             "case_by_reference",
             CASE_BY_REFERENCE,
