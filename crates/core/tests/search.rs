@@ -182,13 +182,13 @@ fn a_name_ranks_before_a_newer_case_that_has_the_word_elsewhere() {
 #[test]
 fn the_names_index_follows_renames_notes_and_erasure() {
     let (_d, mut store) = store();
-    let r = store
-        .create_case(&new_case("Gagnon", "Luc", "ca-to-jp"))
-        .unwrap();
     let other = store
         .create_case(&new_case("Pelletier", "Marc", "ca-to-jp"))
         .unwrap()
         .to_string();
+    let r = store
+        .create_case(&new_case("Gagnon", "Luc", "ca-to-jp"))
+        .unwrap();
     let patient = store.case_detail(r.as_str()).unwrap().patient.id;
     let renamed = NewPatient {
         family_name: "Bouchard".into(),
@@ -199,7 +199,9 @@ fn the_names_index_follows_renames_notes_and_erasure() {
     assert!(order(&store, "gagnon").is_empty(), "the old name is gone");
     assert_eq!(order(&store, "bouchard"), [r.to_string()]);
 
-    // A note naming someone else changes the case's other text, not its names.
+    // A note on the newer case naming the older case's patient: found, but after the
+    // name itself. Were the note's words in the names index, the newer case would
+    // come first.
     store
         .add_note(
             r.as_str(),
@@ -225,6 +227,14 @@ fn the_names_index_follows_renames_notes_and_erasure() {
         [],
     )
     .unwrap();
+    let left: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM case_names_fts WHERE case_names_fts MATCH '\"bouchard\"'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0, "the erased name is out of the names index");
     let secure: i64 = conn
         .query_row(
             "SELECT v FROM case_names_fts_config WHERE k = 'secure-delete'",
