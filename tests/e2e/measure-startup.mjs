@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { cli, closeApp, freshDbPath, openApp } from "./lib.mjs";
+import { pct, typeInPage } from "./typing.mjs";
 
 const CASES = Number(process.env.CASES ?? 100000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -53,61 +54,16 @@ for (let i = 0; i < RUNS; i++) {
   memory = appPss();
   await closeApp(browser);
 }
-// Typing: each keystroke goes through the real input event, dispatched at the start of
-// a frame (in a requestAnimationFrame callback), as a key press lands between frames.
-// For each one the page records the work it caused (script, style and layout, forced
-// at once) and the interval to the next frame: a keystroke that fits its frame leaves
-// that interval at the display's period, one that does not stretches it. The period is
-// measured first on the idle page. Frames are then watched until the results show, so
-// a slow render of the results counts too. The window is first left to settle: WebKitGTK
-// renders at about twice the display's rate for about 3 s, starting about 2 s after a
-// scroll area appears, in an empty Tauri window too (measure-typing.mjs compares the two).
+// Typing (typing.mjs): each keystroke a real input event at the start of a frame, its
+// work and the interval to the next frame against the idle period, then the frames
+// until the results show. The window is first left to settle: WebKitGTK renders at
+// about twice the display's rate for about 3 s, starting about 2 s after a scroll area
+// appears, in an empty Tauri window too (measure-typing.mjs compares the two).
 const browser = await openApp(db);
 await new Promise((r) => setTimeout(r, 8000));
-const typing = await browser.executeAsync(async (query, done) => {
-  const input = document.querySelector("[data-testid=search]");
-  const list = document.querySelector("[data-testid=case-list]");
-  const frame = () => new Promise((r) => requestAnimationFrame(r));
-  const idle = [];
-  let prev = await frame();
-  for (let i = 0; i < 30; i++) {
-    const now = await frame();
-    idle.push(now - prev);
-    prev = now;
-  }
-  const work = [];
-  const intervals = [];
-  input.focus();
-  for (let i = 1; i <= query.length; i++) {
-    const frameStart = await frame();
-    const t0 = performance.now();
-    input.value = query.slice(0, i);
-    input.dispatchEvent(new InputEvent("input", { bubbles: true, data: query[i - 1] }));
-    // Svelte applies the change in a microtask: let it run before timing the layout.
-    await null;
-    void list.getBoundingClientRect();
-    work.push(performance.now() - t0);
-    intervals.push((await frame()) - frameStart);
-  }
-  // The results for the whole query come after the debounce, so the list as it stands
-  // now is what they replace.
-  const before = list.innerHTML;
-  const last = performance.now();
-  prev = await frame();
-  const waiting = [];
-  while (list.innerHTML === before && performance.now() - last < 5000) {
-    const now = await frame();
-    waiting.push(now - prev);
-    prev = now;
-  }
-  // The frame that shows the results.
-  const now = await frame();
-  waiting.push(now - prev);
-  done({ idle, work, intervals, waiting, results: now - last });
-}, "takahashi");
+const list = "[data-testid=case-list]";
+const typing = await browser.executeAsync(typeInPage, "[data-testid=search]", list, "takahashi", list);
 await closeApp(browser);
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const pct = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.round((xs.length - 1) * q))];
 const period = pct(typing.idle, 0.5);
 const dropped = [...typing.intervals, ...typing.waiting].filter((x) => x > period * 1.5).length;
 console.log(`frame period on the idle page: p50 ${period.toFixed(1)} ms`);

@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { remote } from "webdriverio";
 import { cli, freshDbPath } from "./lib.mjs";
+import { pct, typeInPage } from "./typing.mjs";
 
 const PORT = Number(process.env.WEBDRIVER_PORT);
 const CASES = Number(process.env.CASES ?? 100000);
@@ -28,50 +29,6 @@ function open(application, args) {
     logLevel: "warn",
     capabilities: { "wdio:enforceWebDriverClassic": true, "tauri:options": { application, args } },
   });
-}
-
-/**
- * Each keystroke dispatched at the start of a frame: the work it causes (script,
- * style, layout) and the interval to the next frame, beside the idle frame period.
- */
-function typing(browser, inputSel, layoutSel) {
-  return browser.executeAsync(
-    async (inputSel, layoutSel, query, done) => {
-      if (!document.querySelector(inputSel)) {
-        const input = document.createElement("input");
-        input.type = "search";
-        input.id = "floor";
-        document.body.appendChild(input);
-      }
-      const input = document.querySelector(inputSel);
-      const measured = document.querySelector(layoutSel);
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      const idle = [];
-      let prev = await frame();
-      for (let i = 0; i < 30; i++) {
-        const now = await frame();
-        idle.push(now - prev);
-        prev = now;
-      }
-      const work = [];
-      const intervals = [];
-      input.focus();
-      for (let i = 1; i <= query.length; i++) {
-        const frameStart = await frame();
-        const t0 = performance.now();
-        input.value = query.slice(0, i);
-        input.dispatchEvent(new InputEvent("input", { bubbles: true, data: query[i - 1] }));
-        await null;
-        void measured.getBoundingClientRect();
-        work.push(performance.now() - t0);
-        intervals.push((await frame()) - frameStart);
-      }
-      done({ idle, work, intervals });
-    },
-    inputSel,
-    layoutSel,
-    "takahashi",
-  );
 }
 
 const db = freshDbPath();
@@ -91,8 +48,6 @@ cli(db, ["demo", "--cases", String(CASES), "--seed", "1"]);
   if (size() <= 0) throw new Error(`no daily backup appeared in ${dir}`);
   await browser.deleteSession();
 }
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const pct = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.round((xs.length - 1) * q))];
 const all = {};
 for (let r = 0; r < ROUNDS; r++) {
   for (const which of ["empty window", "Kakehashi"]) {
@@ -104,9 +59,17 @@ for (let r = 0; r < ROUNDS; r++) {
       await browser.$("[data-testid=case-list] button.row").waitForExist({ timeout: 30000 });
     }
     await new Promise((r) => setTimeout(r, SETTLE_MS));
+    if (!app) {
+      await browser.execute(() => {
+        const input = document.createElement("input");
+        input.type = "search";
+        input.id = "floor";
+        document.body.appendChild(input);
+      });
+    }
     const t = app
-      ? await typing(browser, "[data-testid=search]", "[data-testid=case-list]")
-      : await typing(browser, "#floor", "body");
+      ? await browser.executeAsync(typeInPage, "[data-testid=search]", "[data-testid=case-list]", "takahashi", null)
+      : await browser.executeAsync(typeInPage, "#floor", "body", "takahashi", null);
     all[which] ??= { idle: [], work: [], intervals: [] };
     for (const k of ["idle", "work", "intervals"]) all[which][k].push(...t[k]);
     await browser.deleteSession();

@@ -220,7 +220,7 @@ fn reopening_keeps_every_committed_case() {
 fn a_seed_gives_the_same_demo_as_before() {
     let (_d, store) = demo_store(40);
     let conn = rusqlite::Connection::open(store.path()).unwrap();
-    let fingerprint: [i64; 8] = conn
+    let fingerprint = conn
         .query_row(
             "SELECT
              (SELECT sum(estimate_minor) FROM cases),
@@ -236,16 +236,9 @@ fn a_seed_gives_the_same_demo_as_before() {
              (SELECT sum(id * (unicode(body) + unicode(channel))) FROM notes)",
             [],
             |r| {
-                Ok([
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ])
+                (0..8)
+                    .map(|i| r.get(i))
+                    .collect::<rusqlite::Result<Vec<i64>>>()
             },
         )
         .unwrap();
