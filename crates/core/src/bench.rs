@@ -111,12 +111,7 @@ fn raw_search(
     limit: i64,
 ) -> rusqlite::Result<()> {
     let mut ids = drain(conn, CASE_BY_REFERENCE, &[Value::Text(exact.to_owned())])?;
-    let scope = if plan.long.is_some() {
-        names
-    } else {
-        Scope::Anywhere
-    };
-    if let Some((sql, params)) = plan.statement(scope, limit) {
+    if let Some((sql, params)) = plan.statement(plan.first_scope(names), limit) {
         ids.extend(drain(conn, sql, &params)?);
     }
     if (ids.len() as i64) < limit

@@ -384,19 +384,15 @@ fn document_state(rng: &mut fastrand::Rng, status: CaseStatus) -> DocumentState 
 /// Cases sent at a time from the thread that makes them to the one that writes them.
 const DEMO_BATCH: usize = 256;
 
-/// A patient's row as the demo makes it.
+/// A patient's row as the demo makes it: the person and the rest of the record.
 struct DemoPatientRow {
-    family: String,
-    given: String,
-    family_kana: Option<&'static str>,
-    given_kana: Option<&'static str>,
+    person: DemoPatient,
     name_order: NameOrder,
     birth: NaiveDate,
     sex: Sex,
     nationality: &'static str,
     region: &'static str,
     home_zone: &'static str,
-    lang: Lang,
     interpreter: Option<Lang>,
     email: Option<String>,
 }
@@ -666,17 +662,13 @@ impl<'a> CaseMaker<'a> {
         );
         DemoCase {
             patient: DemoPatientRow {
-                family: p.family,
-                given: p.given,
-                family_kana: p.family_kana,
-                given_kana: p.given_kana,
+                person: p,
                 name_order,
                 birth,
                 sex,
                 nationality,
                 region,
                 home_zone,
-                lang: p.lang,
                 interpreter,
                 email,
             },
@@ -876,18 +868,19 @@ impl Store {
             });
             for c in batches.iter().flatten() {
                 let p = &c.patient;
+                let person = &p.person;
                 ins_patient.execute(params![
-                    p.family,
-                    p.given,
-                    p.family_kana,
-                    p.given_kana,
+                    person.family,
+                    person.given,
+                    person.family_kana,
+                    person.given_kana,
                     p.name_order,
                     p.birth,
                     p.sex,
                     p.nationality,
                     p.region,
                     p.home_zone,
-                    p.lang,
+                    person.lang,
                     p.interpreter,
                     p.email,
                     now,

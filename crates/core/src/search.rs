@@ -232,6 +232,16 @@ pub(crate) enum Scope {
 }
 
 impl QueryPlan {
+    /// Where the first pass looks: the names (as `names` says this file finds them)
+    /// when there is a long term; short terms are only ever names already.
+    pub(crate) fn first_scope(&self, names: Scope) -> Scope {
+        if self.long.is_some() {
+            names
+        } else {
+            Scope::Anywhere
+        }
+    }
+
     /// The statement that reads matching case ids for this plan, newest first, and its
     /// parameters; `scope` limits long terms to the names. `None` when the query asks
     /// nothing.
@@ -344,12 +354,13 @@ pub(crate) fn search(
         .ok();
     ids.extend(exact);
     if ids.len() < limit {
-        let scope = if plan.long.is_some() {
-            names
-        } else {
-            Scope::Anywhere
-        };
-        let more = matching_ids(conn, &plan, scope, limit - ids.len(), &ids)?;
+        let more = matching_ids(
+            conn,
+            &plan,
+            plan.first_scope(names),
+            limit - ids.len(),
+            &ids,
+        )?;
         ids.extend(more);
     }
     // Then the same terms anywhere: providers, treatment, notes.
