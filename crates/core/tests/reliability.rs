@@ -290,6 +290,61 @@ fn a_full_disk_refuses_the_change_and_keeps_everything_saved() {
     assert!(bodies.contains(&"after space was freed".to_owned()));
 }
 
+/// The demo writes through a rollback journal (see `generate_demo`); a crash in the
+/// middle leaves the file half-written with the journal beside it. Copying both while
+/// a transaction has spilled pages into the file gives exactly what a crash leaves.
+#[test]
+fn a_transaction_cut_short_in_rollback_mode_is_undone_at_the_next_opening() {
+    let (dir, mut s) = store();
+    let r = s.create_case(&takahashi()).unwrap();
+    let path = s.path().to_owned();
+    drop(s);
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    conn.pragma_update(None, "cache_size", 10).unwrap();
+    conn.execute_batch(
+        "BEGIN;
+         UPDATE patients SET family_name = 'half-written';
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+         INSERT INTO audit_log (at, actor, entity, entity_id, action, detail)
+         SELECT '2026-11-01T00:00:00.000Z', 'crash', 'case', i, 'demo', hex(randomblob(200)) FROM n;",
+    )
+    .unwrap();
+    let crashed = dir.path().join("crashed");
+    std::fs::create_dir(&crashed).unwrap();
+    let copy = crashed.join("cases.sqlite");
+    std::fs::copy(&path, &copy).unwrap();
+    std::fs::copy(
+        dir.path().join("cases.sqlite-journal"),
+        crashed.join("cases.sqlite-journal"),
+    )
+    .unwrap();
+    conn.execute_batch("ROLLBACK").unwrap();
+    drop(conn);
+    assert!(
+        std::fs::metadata(&copy).unwrap().len() > 200_000,
+        "the cache was spilled into the file, as in a large transaction"
+    );
+
+    let s = Store::open(&copy).unwrap();
+    assert!(!crashed.join("cases.sqlite-journal").exists());
+    assert_eq!(
+        s.case_detail(r.as_str()).unwrap().patient.family_name,
+        "高橋"
+    );
+    let crash_rows: i64 = rusqlite::Connection::open(&copy)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE actor = 'crash'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(crash_rows, 0);
+    s.check().unwrap();
+}
+
 #[test]
 fn a_file_in_a_read_only_place_opens_for_reading() {
     let dir = tempfile::tempdir().unwrap();

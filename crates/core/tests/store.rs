@@ -250,6 +250,14 @@ fn a_seed_gives_the_same_demo_as_before() {
             828550000, 726181, 27687917, 287, 60874290, 6659605, 29005, 6576778
         ]
     );
+    // The demo is written through a rollback journal; the file is left in WAL.
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert!(!store.path().with_extension("sqlite-journal").exists());
+    // It is written without SQLite's check of each reference; every one holds.
+    store.check().unwrap();
 }
 
 #[test]

@@ -145,6 +145,24 @@ fn apply_key(conn: &Connection, passphrase: Option<&str>) -> Result<()> {
     Ok(())
 }
 
+/// True when a rollback journal lies beside the file: a transaction written in rollback
+/// mode (the demo's, see `generate_demo`) was cut short by a crash.
+fn has_journal(path: &Path) -> bool {
+    std::fs::metadata(with_suffix(path, "-journal")).is_ok_and(|m| m.len() > 0)
+}
+
+/// Puts the file back as it was before the cut-short transaction. A read-only
+/// connection may not do this (SQLite refuses it with `SQLITE_READONLY_ROLLBACK`); a
+/// writing one does it on its first read. The state it restores is whole and was
+/// committed, whichever version wrote it, so this is safe before the version check.
+fn roll_back_journal(path: &Path, passphrase: Option<&str>) -> Result<()> {
+    let conn = Connection::open(path).map_err(|e| map_open_error(e.into(), path, passphrase))?;
+    apply_key(&conn, passphrase)?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+        .map_err(|e| map_open_error(e.into(), path, passphrase))?;
+    Ok(())
+}
+
 /// Opens `path` read-only for a probe, a check or a read-only view. In a read-only
 /// folder a WAL file cannot get its shared-memory file, so that case falls back to
 /// SQLite's immutable mode, which is exact there: nobody can write beside us.
@@ -200,7 +218,13 @@ impl Store {
         // Read the version through a read-only connection first: a read-write one may
         // switch the journal or fold a leftover WAL into a file we must leave untouched.
         if path.metadata().is_ok_and(|m| m.len() > 0) {
-            let probe = open_ro_connection(path, passphrase)?;
+            let probe = match open_ro_connection(path, passphrase) {
+                Err(Error::ReadOnly) if has_journal(path) => {
+                    roll_back_journal(path, passphrase)?;
+                    open_ro_connection(path, passphrase)?
+                }
+                other => other?,
+            };
             let found = migrations::user_version(&probe)?;
             if found > SCHEMA_VERSION {
                 return Err(Error::SchemaTooNew {
@@ -437,7 +461,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// An instant as stored: RFC 3339 in UTC with fixed width, so text order is time order.
 pub(crate) fn instant(t: chrono::DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    // The same text as `%Y-%m-%dT%H:%M:%S%.3fZ` for years 0 to 9999, without parsing a
+    // format string each time (the demo makes eight instants a case).
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// Appends one row to the audit log, inside the caller's transaction.
@@ -504,11 +530,19 @@ pub(crate) fn insert_status_event(
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn instants_keep_their_stored_form(ms in -2_208_988_800_000i64..7_258_118_400_000) {
+            let t = chrono::DateTime::from_timestamp_millis(ms).unwrap();
+            proptest::prop_assert_eq!(instant(t), t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string());
+        }
+    }
+
     #[test]
     fn every_connection_is_durable_and_checks_foreign_keys() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("cases.sqlite")).unwrap();
-        let pragma = |name: &str| -> String {
+        let mut store = Store::open(&dir.path().join("cases.sqlite")).unwrap();
+        let pragma = |store: &Store, name: &str| -> String {
             let v: rusqlite::types::Value = store
                 .conn
                 .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
@@ -519,11 +553,23 @@ mod tests {
                 other => format!("{other:?}"),
             }
         };
-        assert_eq!(pragma("journal_mode"), "wal");
-        assert_eq!(pragma("synchronous"), "2", "FULL");
-        assert_eq!(pragma("foreign_keys"), "1");
-        assert_eq!(pragma("cache_size"), CACHE_KIB.to_string());
-        assert_eq!(pragma("busy_timeout"), "5000");
+        let settings = |store: &Store| {
+            assert_eq!(pragma(store, "journal_mode"), "wal");
+            assert_eq!(pragma(store, "synchronous"), "2", "FULL");
+            assert_eq!(pragma(store, "foreign_keys"), "1");
+            assert_eq!(pragma(store, "cache_size"), CACHE_KIB.to_string());
+            assert_eq!(pragma(store, "busy_timeout"), "5000");
+        };
+        settings(&store);
+        // The demo writes with other settings (see `generate_demo`) and restores these.
+        store
+            .generate_demo(crate::demo::DemoOptions {
+                cases: 20,
+                seed: 1,
+                anchor: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            })
+            .unwrap();
+        settings(&store);
         let reader = Store::open_read_only(store.path()).unwrap();
         let cache: i64 = reader
             .conn
