@@ -33,6 +33,7 @@ list-separator = ,{" "}
 
 list-filter-any = All
 list-filters = Filters and order
+list-filters-off-in-search = Search looks through every case: the filters and the order apply to the list when the search box is empty.
 list-sort = Order
 list-sort-newest = Newest first
 list-sort-oldest = Oldest first

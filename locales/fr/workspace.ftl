@@ -33,6 +33,7 @@ list-separator = ,{" "}
 
 list-filter-any = Tous
 list-filters = Filtres et tri
+list-filters-off-in-search = La recherche parcourt tous les dossiers : les filtres et le tri s’appliquent à la liste quand le champ de recherche est vide.
 list-sort = Tri
 list-sort-newest = Plus récents d’abord
 list-sort-oldest = Plus anciens d’abord

@@ -33,6 +33,7 @@ list-separator = 、
 
 list-filter-any = すべて
 list-filters = 絞り込みと並べ替え
+list-filters-off-in-search = 検索はすべての案件が対象です。絞り込みと並べ替えは、検索欄が空のときに一覧に適用されます。
 list-sort = 並び順
 list-sort-newest = 新しい順
 list-sort-oldest = 古い順

@@ -184,6 +184,27 @@ test("a first run on an empty database offers demo cases and shows them", async 
       const texts = await textsOf(browser, "[data-testid=case-list] .status");
       return texts.length > 0 && texts.every((t) => t === message("en", "domain.ftl", "case-status-on-hold"));
     });
+    // Search looks through every case: the filters stand aside, visibly and with the reason.
+    const status = browser.$("[data-testid=status-filter]");
+    await type(browser, "[data-testid=search]", "hospital");
+    await browser.$("[data-testid=filters-off-hint]").waitForDisplayed();
+    assert.equal(
+      await textOf(browser, "[data-testid=filters-off-hint]"),
+      message("en", "workspace.ftl", "list-filters-off-in-search"),
+    );
+    assert.equal(await status.isEnabled(), false);
+    assert.equal(await status.getAttribute("aria-describedby"), "filters-off-hint");
+    assert.notEqual(
+      await status.getCSSProperty("background-color").then((c) => c.parsed.hex),
+      "#ffffff",
+      "a disabled filter does not look like one that can be used",
+    );
+    // Ctrl+K selects what the search box holds; Backspace clears it, as a person would.
+    await browser.keys(["Control", "k"]);
+    await browser.keys("Backspace");
+    await browser.$("[data-testid=filters-off-hint]").waitForDisplayed({ reverse: true });
+    assert.equal(await status.isEnabled(), true);
+    assert.equal(await status.getValue(), "on-hold", "the filter chosen before the search is kept");
   } finally {
     await closeApp(browser);
   }
