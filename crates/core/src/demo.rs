@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
-use rusqlite::params;
+use rusqlite::{Connection, params};
 use strum::IntoEnumIterator;
 
 use crate::case::{Direction, Priority, Specialty};
@@ -480,11 +480,15 @@ impl<'a> CaseMaker<'a> {
         } else {
             Country::Jp
         };
-        let candidates: Vec<&'a DemoProvider> = self
+        let mut candidates: Vec<&'a DemoProvider> = self
             .providers
             .iter()
             .filter(|p| p.country == want)
             .collect();
+        // A file's own providers may all be in one country: any will do for a demo.
+        if candidates.is_empty() {
+            candidates = self.providers.iter().collect();
+        }
         let provider = *pick(rng, &candidates);
         let provider_zone = provider.zone.as_str();
         let specialty = if provider.specialties.is_empty() {
@@ -704,52 +708,114 @@ const FTS_DEFAULT_HASH_BYTES: i64 = 1 << 20;
 /// index page is read back from the WAL again and again.
 const DEMO_CACHE_KIB: i64 = -131_072;
 
+/// The settings the demo changes, as they were before it.
+struct ConnectionSettings {
+    cache_size: i64,
+    synchronous: i64,
+    foreign_keys: bool,
+    wal: bool,
+}
+
+impl ConnectionSettings {
+    fn read(conn: &Connection) -> Result<ConnectionSettings> {
+        let get =
+            |name: &str| conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, i64>(0));
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        Ok(ConnectionSettings {
+            cache_size: get("cache_size")?,
+            synchronous: get("synchronous")?,
+            foreign_keys: get("foreign_keys")? == 1,
+            wal: mode == "wal",
+        })
+    }
+
+    /// Puts every setting back, and reports the first that could not be.
+    fn restore(&self, conn: &Connection) -> Result<()> {
+        let keys = conn.pragma_update(None, "foreign_keys", self.foreign_keys);
+        let sync = conn.pragma_update(None, "synchronous", self.synchronous);
+        let cache = conn.pragma_update(None, "cache_size", self.cache_size);
+        if self.wal {
+            back_to_wal(conn);
+        }
+        keys.and(sync).and(cache).map_err(Error::from)
+    }
+}
+
+/// The settings for the demo's one bulk transaction.
+fn demo_settings(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "cache_size", DEMO_CACHE_KIB)?;
+    // In WAL the demo's hundreds of megabytes are written twice: into the log, then by
+    // the checkpoint into the file. A rollback journal keeps only the pages the file
+    // held before, and a file without cases holds few, so each new page is written
+    // once. A crash leaves a journal that the next opening rolls back (`Store::open`).
+    // Leaving WAL needs the file to ourselves: with any other connection open SQLite
+    // refuses, and the demo goes through WAL as before.
+    let _ = conn.pragma_update(None, "journal_mode", "DELETE");
+    // There the commit is the journal's removal, which FULL does not sync; EXTRA syncs
+    // the folder after it, so a committed demo stays committed after a power cut.
+    conn.pragma_update(None, "synchronous", "EXTRA")?;
+    // Each row the demo writes refers to a provider read from the file or to a row it
+    // has just written, so it is right by construction, and SQLite's lookup of each
+    // reference was about a quarter of the writing thread's time. Tests run
+    // `foreign_key_check` on demo files (`Store::check`).
+    conn.pragma_update(None, "foreign_keys", false)?;
+    Ok(())
+}
+
+/// Back to WAL once the demo is committed. That needs a moment when no one is in the
+/// middle of reading (the daily backup's copy may be), and SQLite does not wait for one
+/// by itself, so this tries for as long as a busy write would. Failing that, the
+/// connection stays in rollback mode, which is as safe but lets a reader hold up a
+/// write, until the file is next opened (`configure` sets WAL).
+fn back_to_wal(conn: &Connection) {
+    for _ in 0..100 {
+        let mode =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
+        if mode.is_ok_and(|m| m == "wal") {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 impl Store {
     /// Adds the demo providers (once) and `opts.cases` cases, in one transaction.
     /// Refused on a database that already holds cases.
     pub fn generate_demo(&mut self, opts: DemoOptions) -> Result<()> {
-        let cache: i64 = self
-            .conn()
-            .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn()
-            .pragma_update(None, "cache_size", DEMO_CACHE_KIB)?;
-        // In WAL the demo's hundreds of megabytes are written twice: into the log, then
-        // by the checkpoint into the file (1.6 s of 17 at 100,000 cases). A rollback
-        // journal keeps only the pages the file held before, and a file without cases
-        // holds few, so each new page is written once. A commit is as atomic and as
-        // durable either way (FULL sync); a crash leaves a journal that the next opening
-        // rolls back (`Store::open`). Leaving WAL needs the file to ourselves: with a
-        // reader beside us SQLite refuses, and the demo is written through WAL as before.
-        let _ = self.conn().pragma_update(None, "journal_mode", "DELETE");
-        // Each row the demo writes refers to a provider read from the file or to a row
-        // it has just written, so it is right by construction. SQLite's lookup of each
-        // reference cost the writing thread 1.2 s of 5.1 at 100,000 cases. Tests run
-        // `foreign_key_check` on demo files (`Store::check`).
-        self.conn().pragma_update(None, "foreign_keys", "OFF")?;
-        let made = self.fill_demo(opts);
-        let keys = self.conn().pragma_update(None, "foreign_keys", "ON");
-        let wal = self.conn().pragma_update(None, "journal_mode", "WAL");
-        self.conn().pragma_update(None, "cache_size", cache)?;
-        made?;
-        keys?;
-        Ok(wal?)
+        if opts.cases > MAX_DEMO_CASES {
+            return Err(Error::DemoTooLarge {
+                max: MAX_DEMO_CASES,
+            });
+        }
+        // Fictional people must never be mixed into a database that holds real ones.
+        // Asked before any setting changes, so a refused demo leaves the file alone; the
+        // file's lock keeps every other writer out until the demo's transaction.
+        let has_cases: bool =
+            self.conn()
+                .query_row("SELECT EXISTS (SELECT 1 FROM cases)", [], |r| r.get(0))?;
+        if has_cases {
+            return Err(Error::DemoNeedsEmptyDatabase);
+        }
+        let usual = ConnectionSettings::read(self.conn())?;
+        // The usual settings come back however the demo ends, a panic included: the app
+        // goes on using this connection after a failed command, and without foreign keys
+        // erasing a patient would leave their notes behind (ON DELETE CASCADE).
+        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            demo_settings(self.conn())?;
+            self.fill_demo(opts)
+        }));
+        let restored = usual.restore(self.conn());
+        match made {
+            Err(panic) => std::panic::resume_unwind(panic),
+            Ok(made) => made.and(restored),
+        }
     }
 
     fn fill_demo(&mut self, opts: DemoOptions) -> Result<()> {
         let mut rng = fastrand::Rng::with_seed(opts.seed);
         let actor = self.actor().to_owned();
         let now = instant(Utc::now());
-        if opts.cases > MAX_DEMO_CASES {
-            return Err(Error::DemoTooLarge {
-                max: MAX_DEMO_CASES,
-            });
-        }
         let tx = self.transaction()?;
-        // Fictional people must never be mixed into a database that holds real ones.
-        let cases: i64 = tx.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
-        if cases > 0 {
-            return Err(Error::DemoNeedsEmptyDatabase);
-        }
 
         // The tables are empty: building each secondary index once at the end, from
         // sorted data, is cheaper than growing it row by row. The definitions are read

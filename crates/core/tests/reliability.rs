@@ -303,6 +303,7 @@ fn a_transaction_cut_short_in_rollback_mode_is_undone_at_the_next_opening() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     conn.pragma_update(None, "cache_size", 10).unwrap();
+    let before = std::fs::metadata(&path).unwrap().len();
     conn.execute_batch(
         "BEGIN;
          UPDATE patients SET family_name = 'half-written';
@@ -311,38 +312,50 @@ fn a_transaction_cut_short_in_rollback_mode_is_undone_at_the_next_opening() {
          SELECT '2026-11-01T00:00:00.000Z', 'crash', 'case', i, 'demo', hex(randomblob(200)) FROM n;",
     )
     .unwrap();
-    let crashed = dir.path().join("crashed");
-    std::fs::create_dir(&crashed).unwrap();
-    let copy = crashed.join("cases.sqlite");
-    std::fs::copy(&path, &copy).unwrap();
-    std::fs::copy(
-        dir.path().join("cases.sqlite-journal"),
-        crashed.join("cases.sqlite-journal"),
-    )
-    .unwrap();
+    // Two copies of the crashed state: one for each way of opening.
+    let crashed: Vec<std::path::PathBuf> = ["for-editing", "for-reading"]
+        .iter()
+        .map(|name| {
+            let folder = dir.path().join(name);
+            std::fs::create_dir(&folder).unwrap();
+            let copy = folder.join("cases.sqlite");
+            std::fs::copy(&path, &copy).unwrap();
+            std::fs::copy(
+                dir.path().join("cases.sqlite-journal"),
+                folder.join("cases.sqlite-journal"),
+            )
+            .unwrap();
+            copy
+        })
+        .collect();
     conn.execute_batch("ROLLBACK").unwrap();
     drop(conn);
     assert!(
-        std::fs::metadata(&copy).unwrap().len() > 200_000,
-        "the cache was spilled into the file, as in a large transaction"
+        std::fs::metadata(&crashed[0]).unwrap().len() > before,
+        "the transaction spilled pages into the file, as a large one does"
     );
 
-    let s = Store::open(&copy).unwrap();
-    assert!(!crashed.join("cases.sqlite-journal").exists());
-    assert_eq!(
-        s.case_detail(r.as_str()).unwrap().patient.family_name,
-        "高橋"
-    );
-    let crash_rows: i64 = rusqlite::Connection::open(&copy)
-        .unwrap()
-        .query_row(
-            "SELECT count(*) FROM audit_log WHERE actor = 'crash'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(crash_rows, 0);
-    s.check().unwrap();
+    let crash_rows = |db: &Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE actor = 'crash'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let editing = Store::open(&crashed[0]).unwrap();
+    let reading = Store::open_read_only(&crashed[1]).unwrap();
+    for (s, db) in [(&editing, &crashed[0]), (&reading, &crashed[1])] {
+        assert!(!db.with_extension("sqlite-journal").exists());
+        assert_eq!(
+            s.case_detail(r.as_str()).unwrap().patient.family_name,
+            "高橋"
+        );
+        assert_eq!(crash_rows(db), 0);
+        s.check().unwrap();
+    }
 }
 
 #[test]

@@ -458,6 +458,64 @@ fn demo_data_never_goes_into_a_database_with_cases() {
     assert_eq!(count(&store, "cases"), 1);
 }
 
+/// The demo leaves WAL for its one transaction only when it has the file to itself.
+#[test]
+fn a_demo_beside_a_reader_stays_in_wal_and_the_reader_sees_it() {
+    let (_d, mut store) = store();
+    let reader = Store::open_read_only(store.path()).unwrap();
+    assert_eq!(reader.case_count().unwrap(), 0);
+    store
+        .generate_demo(kakehashi_core::demo::DemoOptions {
+            cases: 20,
+            seed: 3,
+            anchor: anchor(),
+        })
+        .unwrap();
+    assert_eq!(reader.case_count().unwrap(), 20);
+    let mode: String = rusqlite::Connection::open(store.path())
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn demo_cases_go_to_the_files_own_providers_even_all_in_one_country() {
+    let (_d, mut store) = store();
+    let input = kakehashi_core::provider::ProviderInput {
+        name_en: "Okinawa Heart Institute".into(),
+        name_ja: "沖縄ハートインスティテュート".into(),
+        country: "JP".into(),
+        city: "Naha".into(),
+        time_zone: "Asia/Tokyo".into(),
+        specialties: vec!["cardiac-surgery".into()],
+        ..Default::default()
+    };
+    let provider = store.create_provider(&input).unwrap();
+    store
+        .generate_demo(kakehashi_core::demo::DemoOptions {
+            cases: 30,
+            seed: 3,
+            anchor: anchor(),
+        })
+        .unwrap();
+    assert_eq!(
+        count(&store, "providers"),
+        1,
+        "no demo provider is added beside it"
+    );
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let elsewhere: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM cases WHERE provider_id IS NOT ?1",
+            [provider.summary.id.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!((count(&store, "cases"), elsewhere), (30, 0));
+    store.check().unwrap();
+}
+
 #[test]
 fn demo_status_histories_follow_the_pipeline_rules() {
     let (_d, store) = demo_store(300);

@@ -158,9 +158,23 @@ fn has_journal(path: &Path) -> bool {
 fn roll_back_journal(path: &Path, passphrase: Option<&str>) -> Result<()> {
     let conn = Connection::open(path).map_err(|e| map_open_error(e.into(), path, passphrase))?;
     apply_key(&conn, passphrase)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
         .map_err(|e| map_open_error(e.into(), path, passphrase))?;
     Ok(())
+}
+
+/// [`open_ro_connection`], after rolling back what a crash in rollback mode left. The
+/// rolled-back file is what every reader should see; in a read-only folder, where it
+/// cannot be, the error stays `ReadOnly`.
+fn open_ro_after_crash(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
+    match open_ro_connection(path, passphrase) {
+        Err(Error::ReadOnly) if has_journal(path) => {
+            roll_back_journal(path, passphrase)?;
+            open_ro_connection(path, passphrase)
+        }
+        other => other,
+    }
 }
 
 /// Opens `path` read-only for a probe, a check or a read-only view. In a read-only
@@ -184,7 +198,9 @@ fn open_ro_connection(path: &Path, passphrase: Option<&str>) -> Result<Connectio
         // left them there), the view would be stale, so it is refused instead.
         Err(Error::Sqlite(e))
             if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen)
-                && std::fs::metadata(with_suffix(path, "-wal")).map_or(true, |m| m.len() == 0) =>
+                && std::fs::metadata(with_suffix(path, "-wal")).map_or(true, |m| m.len() == 0)
+                // Nor would it see a rollback journal (SQLite reports those otherwise).
+                && !has_journal(path) =>
         {
             let uri = format!(
                 "file:{}?immutable=1",
@@ -218,13 +234,7 @@ impl Store {
         // Read the version through a read-only connection first: a read-write one may
         // switch the journal or fold a leftover WAL into a file we must leave untouched.
         if path.metadata().is_ok_and(|m| m.len() > 0) {
-            let probe = match open_ro_connection(path, passphrase) {
-                Err(Error::ReadOnly) if has_journal(path) => {
-                    roll_back_journal(path, passphrase)?;
-                    open_ro_connection(path, passphrase)?
-                }
-                other => other?,
-            };
+            let probe = open_ro_after_crash(path, passphrase)?;
             let found = migrations::user_version(&probe)?;
             if found > SCHEMA_VERSION {
                 return Err(Error::SchemaTooNew {
@@ -266,7 +276,7 @@ impl Store {
                 path.display().to_string(),
             )));
         }
-        let conn = open_ro_connection(path, passphrase)?;
+        let conn = open_ro_after_crash(path, passphrase)?;
         // Only a store that serves screens and lists gets the larger cache: a backup's
         // one pass over the file and the version check at opening would only fill it.
         conn.pragma_update(None, "cache_size", CACHE_KIB)?;
@@ -570,6 +580,17 @@ mod tests {
             })
             .unwrap();
         settings(&store);
+        // And after a demo that panics (its dates go out of chrono's range).
+        let mut empty = Store::open(&dir.path().join("empty.sqlite")).unwrap();
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            empty.generate_demo(crate::demo::DemoOptions {
+                cases: 5,
+                seed: 1,
+                anchor: chrono::NaiveDate::MIN,
+            })
+        }));
+        assert!(panicked.is_err());
+        settings(&empty);
         let reader = Store::open_read_only(store.path()).unwrap();
         let cache: i64 = reader
             .conn
