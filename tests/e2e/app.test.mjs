@@ -194,6 +194,7 @@ test("a first run on an empty database offers demo cases and shows them", async 
     );
     assert.equal(await status.isEnabled(), false);
     assert.equal(await status.getAttribute("aria-describedby"), "filters-off-hint");
+    assert.equal(await browser.$("[data-testid=search]").getAttribute("aria-describedby"), "filters-off-hint");
     assert.notEqual(
       await status.getCSSProperty("background-color").then((c) => c.parsed.hex),
       "#ffffff",
@@ -205,6 +206,10 @@ test("a first run on an empty database offers demo cases and shows them", async 
     await browser.$("[data-testid=filters-off-hint]").waitForDisplayed({ reverse: true });
     assert.equal(await status.isEnabled(), true);
     assert.equal(await status.getValue(), "on-hold", "the filter chosen before the search is kept");
+    await browser.waitUntil(async () => {
+      const texts = await textsOf(browser, "[data-testid=case-list] .status");
+      return texts.length > 0 && texts.every((t) => t === message("en", "domain.ftl", "case-status-on-hold"));
+    });
   } finally {
     await closeApp(browser);
   }

@@ -731,6 +731,12 @@ impl ConnectionSettings {
 
     /// Puts every setting back, and reports the first that could not be.
     fn restore(&self, conn: &Connection) -> Result<()> {
+        // Foreign keys cannot be switched inside a transaction, and SQLite would say
+        // nothing; the demo's is rolled back when dropped, but a failed rollback would
+        // leave it open.
+        if !conn.is_autocommit() {
+            conn.execute_batch("ROLLBACK")?;
+        }
         let keys = conn.pragma_update(None, "foreign_keys", self.foreign_keys);
         let sync = conn.pragma_update(None, "synchronous", self.synchronous);
         let cache = conn.pragma_update(None, "cache_size", self.cache_size);
@@ -763,15 +769,17 @@ fn demo_settings(conn: &Connection) -> Result<()> {
 }
 
 /// Back to WAL once the demo is committed. That needs a moment when no one is in the
-/// middle of reading (the daily backup's copy may be), and SQLite does not wait for one
-/// by itself, so this tries for as long as a busy write would. Failing that, the
-/// connection stays in rollback mode, which is as safe but lets a reader hold up a
-/// write, until the file is next opened (`configure` sets WAL).
+/// middle of reading (the daily backup's copy may be). SQLite's busy handler waits for
+/// a reader, but not for a connection that has begun to write, so this tries again
+/// until the same 5 s have passed. Failing that, the connection stays in rollback mode,
+/// which is as safe but lets a reader hold up a write, until the file is next opened
+/// (`configure` sets WAL).
 fn back_to_wal(conn: &Connection) {
-    for _ in 0..100 {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
         let mode =
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
-        if mode.is_ok_and(|m| m == "wal") {
+        if mode.is_ok_and(|m| m == "wal") || std::time::Instant::now() >= until {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));

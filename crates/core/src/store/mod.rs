@@ -167,9 +167,17 @@ fn roll_back_journal(path: &Path, passphrase: Option<&str>) -> Result<()> {
 /// [`open_ro_connection`], after rolling back what a crash in rollback mode left. The
 /// rolled-back file is what every reader should see; in a read-only folder, where it
 /// cannot be, the error stays `ReadOnly`.
-fn open_ro_after_crash(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
+/// `locked`: the caller holds the file's lock. A reader takes it for the rollback, so
+/// that where the OS's byte-range locks cannot be trusted (a network share) a live
+/// Kakehashi's journal is never taken for a crashed one.
+fn open_ro_after_crash(path: &Path, passphrase: Option<&str>, locked: bool) -> Result<Connection> {
     match open_ro_connection(path, passphrase) {
         Err(Error::ReadOnly) if has_journal(path) => {
+            let _lock = if locked {
+                None
+            } else {
+                Some(acquire_lock(path)?)
+            };
             roll_back_journal(path, passphrase)?;
             open_ro_connection(path, passphrase)
         }
@@ -234,7 +242,7 @@ impl Store {
         // Read the version through a read-only connection first: a read-write one may
         // switch the journal or fold a leftover WAL into a file we must leave untouched.
         if path.metadata().is_ok_and(|m| m.len() > 0) {
-            let probe = open_ro_after_crash(path, passphrase)?;
+            let probe = open_ro_after_crash(path, passphrase, true)?;
             let found = migrations::user_version(&probe)?;
             if found > SCHEMA_VERSION {
                 return Err(Error::SchemaTooNew {
@@ -276,7 +284,7 @@ impl Store {
                 path.display().to_string(),
             )));
         }
-        let conn = open_ro_after_crash(path, passphrase)?;
+        let conn = open_ro_after_crash(path, passphrase, false)?;
         // Only a store that serves screens and lists gets the larger cache: a backup's
         // one pass over the file and the version check at opening would only fill it.
         conn.pragma_update(None, "cache_size", CACHE_KIB)?;
@@ -591,6 +599,11 @@ mod tests {
         }));
         assert!(panicked.is_err());
         settings(&empty);
+        let providers: i64 = empty
+            .conn
+            .query_row("SELECT count(*) FROM providers", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(providers, 0, "the demo's transaction was rolled back");
         let reader = Store::open_read_only(store.path()).unwrap();
         let cache: i64 = reader
             .conn
