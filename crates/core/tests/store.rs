@@ -482,16 +482,7 @@ fn a_demo_beside_a_reader_stays_in_wal_and_the_reader_sees_it() {
 #[test]
 fn demo_cases_go_to_the_files_own_providers_even_all_in_one_country() {
     let (_d, mut store) = store();
-    let input = kakehashi_core::provider::ProviderInput {
-        name_en: "Okinawa Heart Institute".into(),
-        name_ja: "沖縄ハートインスティテュート".into(),
-        country: "JP".into(),
-        city: "Naha".into(),
-        time_zone: "Asia/Tokyo".into(),
-        specialties: vec!["cardiac-surgery".into()],
-        ..Default::default()
-    };
-    let provider = store.create_provider(&input).unwrap();
+    let provider = store.create_provider(&common::okinawa_provider()).unwrap();
     store
         .generate_demo(kakehashi_core::demo::DemoOptions {
             cases: 30,

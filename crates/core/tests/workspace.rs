@@ -640,15 +640,9 @@ fn editing_a_patient_is_searchable_at_once_and_logged_without_values() {
 fn providers_are_created_edited_and_deleted_only_when_unused() {
     let (_d, mut store) = demo_store(20);
     let input = ProviderInput {
-        name_en: "Okinawa Heart Institute".into(),
-        name_ja: "沖縄ハートインスティテュート".into(),
-        country: "JP".into(),
-        city: "Naha".into(),
-        time_zone: "Asia/Tokyo".into(),
-        specialties: vec!["cardiac-surgery".into()],
         accreditations: vec!["JMIP".into()],
         languages: vec!["ja".into(), "en".into(), "zh".into()],
-        ..Default::default()
+        ..common::okinawa_provider()
     };
     let p = store.create_provider(&input).unwrap();
     assert_eq!(p.summary.name_fr, "Okinawa Heart Institute");

@@ -173,3 +173,16 @@ impl Drop for SmallDisk {
             .status();
     }
 }
+
+/// A provider of the file's own, in Japan.
+pub fn okinawa_provider() -> kakehashi_core::provider::ProviderInput {
+    kakehashi_core::provider::ProviderInput {
+        name_en: "Okinawa Heart Institute".into(),
+        name_ja: "沖縄ハートインスティテュート".into(),
+        country: "JP".into(),
+        city: "Naha".into(),
+        time_zone: "Asia/Tokyo".into(),
+        specialties: vec!["cardiac-surgery".into()],
+        ..Default::default()
+    }
+}
