@@ -167,6 +167,7 @@ fn roll_back_journal(path: &Path, passphrase: Option<&str>) -> Result<()> {
 /// [`open_ro_connection`], after rolling back what a crash in rollback mode left. The
 /// rolled-back file is what every reader should see; in a read-only folder, where it
 /// cannot be, the error stays `ReadOnly`.
+///
 /// `locked`: the caller holds the file's lock. A reader takes it for the rollback, so
 /// that where the OS's byte-range locks cannot be trusted (a network share) a live
 /// Kakehashi's journal is never taken for a crashed one.
