@@ -1056,15 +1056,14 @@ impl Store {
         // default) and then merges the segments again: 100,000 cases of trigrams made
         // hundreds. A larger buffer for the one rebuild, then SQLite's default again
         // for the coordinator's own edits.
-        tx.execute_batch(&format!(
-            "INSERT INTO case_search_fts (case_search_fts, rank) VALUES ('hashsize', {DEMO_FTS_HASH_BYTES});
-             INSERT INTO case_search_fts (case_search_fts) VALUES ('rebuild');
-             INSERT INTO case_search_fts (case_search_fts, rank) VALUES ('hashsize', {FTS_DEFAULT_HASH_BYTES});
-             INSERT INTO case_names_fts (case_names_fts, rank) VALUES ('hashsize', {DEMO_FTS_HASH_BYTES});
-             INSERT INTO case_names_fts (case_names_fts) VALUES ('rebuild');
-             INSERT INTO case_names_fts (case_names_fts, rank) VALUES ('hashsize', {FTS_DEFAULT_HASH_BYTES});
-             INSERT INTO case_search_short (case_search_short) VALUES ('rebuild');"
-        ))?;
+        for fts in ["case_search_fts", "case_names_fts"] {
+            tx.execute_batch(&format!(
+                "INSERT INTO {fts} ({fts}, rank) VALUES ('hashsize', {DEMO_FTS_HASH_BYTES});
+                 INSERT INTO {fts} ({fts}) VALUES ('rebuild');
+                 INSERT INTO {fts} ({fts}, rank) VALUES ('hashsize', {FTS_DEFAULT_HASH_BYTES});"
+            ))?;
+        }
+        tx.execute_batch("INSERT INTO case_search_short (case_search_short) VALUES ('rebuild')")?;
         tx.commit()?;
         Ok(())
     }

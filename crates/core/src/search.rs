@@ -259,17 +259,14 @@ impl QueryPlan {
         let text = |s: &str| Value::Text(s.to_owned());
         Some(match (&self.long, &self.short) {
             (Some(long), short) => {
-                let (expr, sql) = match (scope, short) {
-                    (Scope::Names, None) => (long.clone(), NAMES_LONG_ONLY),
-                    (Scope::Names, Some(_)) => (long.clone(), NAMES_LONG_AND_SHORT),
-                    (Scope::NamesColumn, None) => (format!("names : ({long})"), LONG_ONLY),
-                    (Scope::NamesColumn, Some(_)) => (format!("names : ({long})"), LONG_AND_SHORT),
-                    (Scope::Anywhere, None) => (long.clone(), LONG_ONLY),
-                    (Scope::Anywhere, Some(_)) => (long.clone(), LONG_AND_SHORT),
+                let (expr, long_only, long_and_short) = match scope {
+                    Scope::Names => (long.clone(), NAMES_LONG_ONLY, NAMES_LONG_AND_SHORT),
+                    Scope::NamesColumn => (format!("names : ({long})"), LONG_ONLY, LONG_AND_SHORT),
+                    Scope::Anywhere => (long.clone(), LONG_ONLY, LONG_AND_SHORT),
                 };
                 match short {
-                    Some(short) => (sql, vec![Value::Text(expr), text(short), limit]),
-                    None => (sql, vec![Value::Text(expr), limit]),
+                    Some(short) => (long_and_short, vec![Value::Text(expr), text(short), limit]),
+                    None => (long_only, vec![Value::Text(expr), limit]),
                 }
             }
             (None, Some(short)) => (SHORT_ONLY, vec![text(short), limit]),

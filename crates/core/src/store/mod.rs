@@ -145,10 +145,11 @@ fn apply_key(conn: &Connection, passphrase: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// True when a rollback journal lies beside the file: a transaction written in rollback
-/// mode (the demo's, see `generate_demo`) was cut short by a crash.
-fn has_journal(path: &Path) -> bool {
-    std::fs::metadata(with_suffix(path, "-journal")).is_ok_and(|m| m.len() > 0)
+/// True when the file beside the database with this suffix holds something: a WAL with
+/// changes not yet in the file, or a rollback journal of a transaction (the demo's, see
+/// `generate_demo`) cut short by a crash.
+fn beside_holds_data(path: &Path, suffix: &str) -> bool {
+    std::fs::metadata(with_suffix(path, suffix)).is_ok_and(|m| m.len() > 0)
 }
 
 /// Puts the file back as it was before the cut-short transaction. A read-only
@@ -173,7 +174,7 @@ fn roll_back_journal(path: &Path, passphrase: Option<&str>) -> Result<()> {
 /// Kakehashi's journal is never taken for a crashed one.
 fn open_ro_after_crash(path: &Path, passphrase: Option<&str>, locked: bool) -> Result<Connection> {
     match open_ro_connection(path, passphrase) {
-        Err(Error::ReadOnly) if has_journal(path) => {
+        Err(Error::ReadOnly) if beside_holds_data(path, "-journal") => {
             let _lock = if locked {
                 None
             } else {
@@ -207,9 +208,9 @@ fn open_ro_connection(path: &Path, passphrase: Option<&str>) -> Result<Connectio
         // left them there), the view would be stale, so it is refused instead.
         Err(Error::Sqlite(e))
             if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen)
-                && std::fs::metadata(with_suffix(path, "-wal")).map_or(true, |m| m.len() == 0)
+                && !beside_holds_data(path, "-wal")
                 // Nor would it see a rollback journal (SQLite reports those otherwise).
-                && !has_journal(path) =>
+                && !beside_holds_data(path, "-journal") =>
         {
             let uri = format!(
                 "file:{}?immutable=1",
