@@ -179,11 +179,12 @@ test("a first run on an empty database offers demo cases and shows them", async 
       el.scrollTop = el.scrollHeight;
     });
     await browser.$('button.row[data-index="499"]').waitForDisplayed({ timeout: 10000 });
-    await browser.$("[data-testid=status-filter]").selectByAttribute("value", "on-hold");
-    await browser.waitUntil(async () => {
+    const onlyOnHold = async () => {
       const texts = await textsOf(browser, "[data-testid=case-list] .status");
       return texts.length > 0 && texts.every((t) => t === message("en", "domain.ftl", "case-status-on-hold"));
-    });
+    };
+    await browser.$("[data-testid=status-filter]").selectByAttribute("value", "on-hold");
+    await browser.waitUntil(onlyOnHold);
     // Search looks through every case: the filters stand aside, visibly and with the reason.
     const status = browser.$("[data-testid=status-filter]");
     await type(browser, "[data-testid=search]", "hospital");
@@ -206,10 +207,7 @@ test("a first run on an empty database offers demo cases and shows them", async 
     await browser.$("[data-testid=filters-off-hint]").waitForDisplayed({ reverse: true });
     assert.equal(await status.isEnabled(), true);
     assert.equal(await status.getValue(), "on-hold", "the filter chosen before the search is kept");
-    await browser.waitUntil(async () => {
-      const texts = await textsOf(browser, "[data-testid=case-list] .status");
-      return texts.length > 0 && texts.every((t) => t === message("en", "domain.ftl", "case-status-on-hold"));
-    });
+    await browser.waitUntil(onlyOnHold);
   } finally {
     await closeApp(browser);
   }
