@@ -231,11 +231,9 @@ fn only_embedded_noto_fonts_are_in_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let r = record(&f, &f.japanese, Recipient::Coordinator);
     let path = pdf_file(dir.path(), "f.pdf", &r, Lang::Ja, Some(Lang::Fr));
-    let out = Command::new("pdffonts").arg(&path).output().unwrap();
-    let listing = String::from_utf8(out.stdout).unwrap();
-    let fonts: Vec<&str> = listing.lines().skip(2).collect();
-    assert!(!fonts.is_empty(), "{listing}");
-    for line in fonts {
+    let fonts = pdf_fonts(&path);
+    assert!(!fonts.is_empty());
+    for line in &fonts {
         assert!(line.contains("NotoSans"), "a font other than Noto: {line}");
         let cols: Vec<&str> = line.split_whitespace().collect();
         // name type encoding emb sub uni object ID
@@ -243,6 +241,70 @@ fn only_embedded_noto_fonts_are_in_the_pdf() {
         let sub = cols[cols.len() - 4];
         assert_eq!((emb, sub), ("yes", "yes"), "embedded and subset: {line}");
     }
+}
+
+/// `pdffonts`' lines, one per font, without its two header lines.
+fn pdf_fonts(path: &Path) -> Vec<String> {
+    let out = Command::new("pdffonts").arg(path).output().unwrap();
+    let listing = String::from_utf8(out.stdout).unwrap();
+    listing.lines().skip(2).map(str::to_owned).collect()
+}
+
+/// Whether any page draws text filled and outlined (`2 Tr`), which is how the
+/// template makes Japanese bold from the regular face.
+fn strokes_text(path: &Path) -> bool {
+    use std::io::Read;
+    let bytes = std::fs::read(path).unwrap();
+    let mut rest = &bytes[..];
+    while let Some(start) = find(rest, b"stream\n") {
+        let body = &rest[start + 7..];
+        let end = find(body, b"endstream").unwrap();
+        let mut inflated = Vec::new();
+        // Fonts and images are streams too and not all are deflated: only
+        // content streams matter, and they all are.
+        if flate2::read::ZlibDecoder::new(&body[..end])
+            .read_to_end(&mut inflated)
+            .is_ok()
+            && find(&inflated, b" 2 Tr").is_some()
+        {
+            return true;
+        }
+        rest = &body[end + b"endstream".len()..];
+    }
+    false
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn japanese_bold_comes_from_the_regular_face_and_latin_keeps_its_bold() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let has = |fonts: &[String], name: &str| fonts.iter().any(|l| l.contains(name));
+
+    let ja = pdf_file(
+        dir.path(),
+        "ja.pdf",
+        &record(&f, &f.japanese, Recipient::Coordinator),
+        Lang::Ja,
+        None,
+    );
+    let fonts = pdf_fonts(&ja);
+    assert!(has(&fonts, "+NotoSansJP-Regular "), "{fonts:?}");
+    assert!(!has(&fonts, "NotoSansJP-Bold"), "{fonts:?}");
+    assert!(strokes_text(&ja), "the Japanese headings are drawn bold");
+
+    let fr = pdf_file(
+        dir.path(),
+        "fr.pdf",
+        &record(&f, &f.french, Recipient::Coordinator),
+        Lang::Fr,
+        None,
+    );
+    assert!(has(&pdf_fonts(&fr), "+NotoSans-Bold "));
+    assert!(!strokes_text(&fr), "Latin bold is the real bold face");
 }
 
 #[test]
