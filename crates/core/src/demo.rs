@@ -5,6 +5,7 @@
 //! so tests and benchmarks can build their fixtures from it.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
 use rusqlite::{Connection, params};
@@ -23,6 +24,8 @@ use crate::search::{SearchDocument, case_document};
 use crate::status::CaseStatus;
 use crate::store::{Store, instant};
 use crate::timeline::EventKind;
+
+mod search_index;
 
 #[derive(Debug, Clone, Copy)]
 pub struct DemoOptions {
@@ -697,15 +700,10 @@ impl<'a> CaseMaker<'a> {
     }
 }
 
-/// FTS5's buffer of pending terms while the demo's search index is rebuilt, in bytes:
-/// 4.6 s to 1.9 s for the trigrams of 100,000 cases (8 MiB: 2.6 s; 256 MiB: no better).
-const DEMO_FTS_HASH_BYTES: i64 = 64 << 20;
-/// FTS5's own default for 'hashsize'.
-const FTS_DEFAULT_HASH_BYTES: i64 = 1 << 20;
-
-/// The page cache while the demo is written, in KiB (SQLite's negative form). One
-/// transaction writes hundreds of megabytes; with SQLite's default 2 MiB cache each
-/// index page is read back from the WAL again and again.
+/// The page cache while the demo is written, in KiB (SQLite's negative form), of the
+/// store and of the search indexes' scratch file. One transaction writes hundreds of
+/// megabytes; with SQLite's default 2 MiB cache each index page is read back from the
+/// file again and again.
 const DEMO_CACHE_KIB: i64 = -131_072;
 
 /// The settings the demo changes, as they were before it.
@@ -786,6 +784,29 @@ fn back_to_wal(conn: &Connection) {
     }
 }
 
+/// Tells the indexing thread to stop, and interrupts its rebuild, unless disarmed: the
+/// writer failed or panicked, and the error should not wait for work thrown away.
+struct Stopper<'a> {
+    stop: &'a AtomicBool,
+    interrupt: rusqlite::InterruptHandle,
+    armed: bool,
+}
+
+impl Stopper<'_> {
+    fn disarm(mut self) {
+        self.armed = false;
+    }
+}
+
+impl Drop for Stopper<'_> {
+    fn drop(&mut self) {
+        if self.armed {
+            self.stop.store(true, Ordering::Relaxed);
+            self.interrupt.interrupt();
+        }
+    }
+}
+
 impl Store {
     /// Adds the demo providers (once) and `opts.cases` cases, in one transaction.
     /// Refused on a database that already holds cases.
@@ -823,6 +844,9 @@ impl Store {
         let mut rng = fastrand::Rng::with_seed(opts.seed);
         let actor = self.actor().to_owned();
         let now = instant(Utc::now());
+        let scratch =
+            search_index::Scratch::open(&search_index::scratch_path(self.path()), self.key())?;
+        let interrupt = scratch.interrupt_handle();
         let tx = self.transaction()?;
 
         // The tables are empty: building each secondary index once at the end, from
@@ -838,9 +862,9 @@ impl Store {
         for (name, _) in &indexes {
             tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
         }
-        // Likewise the search indexes are filled in one pass at the end ('rebuild')
-        // instead of by their triggers, row by row, and the list's counts by one
-        // GROUP BY instead of an upsert per case.
+        // Likewise the search indexes are built once the rows are written, on a thread of
+        // their own (`search_index`), instead of by their triggers, row by row, and the
+        // list's counts by one GROUP BY instead of an upsert per case.
         let bulk_triggers: Vec<(String, String)> = tx
             .prepare(
                 "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
@@ -851,6 +875,7 @@ impl Store {
         for (name, _) in &bulk_triggers {
             tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
         }
+        let search_schema = search_index::search_schema(&tx)?;
 
         let existing: i64 = tx.query_row("SELECT count(*) FROM providers", [], |r| r.get(0))?;
         if existing == 0 {
@@ -927,9 +952,7 @@ impl Store {
         let mut ins_note = tx.prepare_cached(
             "INSERT INTO notes (case_id, written_at, channel, body) VALUES (?1, ?2, ?3, ?4)",
         )?;
-        let mut ins_search = tx.prepare_cached(
-            "INSERT INTO case_search (case_id, names, other, short) VALUES (?1, ?2, ?3, ?4)",
-        )?;
+        let mut ins_search = tx.prepare_cached(search_index::INSERT_DOCUMENT)?;
         let mut ins_audit = tx.prepare_cached(
             "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, 'demo', '{}')",
         )?;
@@ -945,7 +968,8 @@ impl Store {
             statuses: CaseStatus::iter().collect(),
             channels: NoteChannel::iter().collect(),
         };
-        let counters = std::thread::scope(|scope| -> Result<HashMap<i32, i64>> {
+        let stop = AtomicBool::new(false);
+        let search = std::thread::scope(|scope| -> Result<search_index::Scratch> {
             let (send, batches) = std::sync::mpsc::sync_channel::<Vec<DemoCase<'_>>>(4);
             let making = scope.spawn(move || {
                 for chunk in opened.chunks(DEMO_BATCH) {
@@ -957,6 +981,26 @@ impl Store {
                 }
                 maker.counters
             });
+            // The search text goes to the indexing thread in the maker's batches; it is
+            // indexed only once the rows are written: indexed as it came, as three busy
+            // threads on two cores, it slowed the writer, which the rest waits for, by
+            // more than it saved (100,000 cases: 12.3–14.0 s against 11.9–12.8 s).
+            let (to_index, documents) = std::sync::mpsc::sync_channel(16);
+            let (search_schema, stop_ref) = (&search_schema, &stop);
+            let indexing = std::thread::Builder::new()
+                .name("demo-search".into())
+                .spawn_scoped(scope, move || {
+                    search_index::build(scratch, search_schema, documents, stop_ref)
+                })?;
+            // Declared after the channel so that it goes first: on an error or a panic
+            // the indexing is told to stop before it sees the channel close.
+            let stopper = Stopper {
+                stop: &stop,
+                interrupt,
+                armed: true,
+            };
+            let mut documents = Vec::with_capacity(DEMO_BATCH);
+            let mut indexing_stopped = false;
             for c in batches.iter().flatten() {
                 let p = &c.patient;
                 let person = &p.person;
@@ -1021,49 +1065,56 @@ impl Store {
                 ins_search.execute(params![case_id, doc.names, doc.other, doc.short])?;
                 ins_audit.execute(params![now, actor, "patient", patient_id])?;
                 ins_audit.execute(params![now, actor, "case", case_id])?;
+                documents.push((case_id, c.search));
+                if documents.len() == DEMO_BATCH
+                    && to_index.send(std::mem::take(&mut documents)).is_err()
+                {
+                    // It stopped on an error, which its join returns.
+                    indexing_stopped = true;
+                    break;
+                }
             }
-            Ok(making
+            let _ = to_index.send(documents);
+            drop((to_index, batches));
+            let counters = making
                 .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            if !indexing_stopped {
+                let mut upd = tx.prepare_cached(
+                    "INSERT INTO case_ref_counters (year, last_seq) VALUES (?1, ?2) ON CONFLICT(year) DO UPDATE SET last_seq = excluded.last_seq",
+                )?;
+                for (year, seq) in &counters {
+                    upd.execute(params![year, seq])?;
+                }
+                drop((
+                    ins_patient,
+                    ins_case,
+                    ins_event,
+                    ins_doc,
+                    ins_task,
+                    ins_note,
+                    ins_search,
+                    ins_audit,
+                    upd,
+                ));
+                // While the search indexes are rebuilt on the other core.
+                for (_, sql) in indexes.iter().chain(&bulk_triggers) {
+                    tx.execute_batch(sql)?;
+                }
+                tx.execute_batch(
+                    "DELETE FROM case_counts;
+                     INSERT INTO case_counts (status, direction, specialty, priority, provider_id, n)
+                     SELECT status, direction, specialty, priority, coalesce(provider_id, 0), count(*)
+                     FROM cases GROUP BY 1, 2, 3, 4, 5;",
+                )?;
+            }
+            stopper.disarm();
+            indexing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })?;
-        let mut upd = tx.prepare_cached(
-            "INSERT INTO case_ref_counters (year, last_seq) VALUES (?1, ?2) ON CONFLICT(year) DO UPDATE SET last_seq = excluded.last_seq",
-        )?;
-        for (year, seq) in &counters {
-            upd.execute(params![year, seq])?;
-        }
-        drop((
-            ins_patient,
-            ins_case,
-            ins_event,
-            ins_doc,
-            ins_task,
-            ins_note,
-            ins_search,
-            ins_audit,
-            upd,
-        ));
-        for (_, sql) in indexes.iter().chain(&bulk_triggers) {
-            tx.execute_batch(sql)?;
-        }
-        tx.execute_batch(
-            "DELETE FROM case_counts;
-             INSERT INTO case_counts (status, direction, specialty, priority, provider_id, n)
-             SELECT status, direction, specialty, priority, coalesce(provider_id, 0), count(*)
-             FROM cases GROUP BY 1, 2, 3, 4, 5;",
-        )?;
-        // FTS5 writes a segment each time its in-memory terms pass 'hashsize' (1 MiB by
-        // default) and then merges the segments again: 100,000 cases of trigrams made
-        // hundreds. A larger buffer for the one rebuild, then SQLite's default again
-        // for the coordinator's own edits.
-        for fts in ["case_search_fts", "case_names_fts"] {
-            tx.execute_batch(&format!(
-                "INSERT INTO {fts} ({fts}, rank) VALUES ('hashsize', {DEMO_FTS_HASH_BYTES});
-                 INSERT INTO {fts} ({fts}) VALUES ('rebuild');
-                 INSERT INTO {fts} ({fts}, rank) VALUES ('hashsize', {FTS_DEFAULT_HASH_BYTES});"
-            ))?;
-        }
-        tx.execute_batch("INSERT INTO case_search_short (case_search_short) VALUES ('rebuild')")?;
+        search_index::copy_into(&tx, &search_schema, &search)?;
+        drop(search);
         tx.commit()?;
         Ok(())
     }

@@ -216,6 +216,33 @@ fn an_encrypted_file_is_unreadable_without_its_passphrase_and_can_go_back() {
 }
 
 #[test]
+fn a_demo_in_an_encrypted_store_is_found_and_leaves_only_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cases.sqlite");
+    let mut s = Store::open_with(&db, Some("correct horse battery")).unwrap();
+    s.generate_demo(kakehashi_core::demo::DemoOptions {
+        cases: 60,
+        seed: 11,
+        anchor: anchor(),
+    })
+    .unwrap();
+    let first = s
+        .list_cases(&kakehashi_core::CaseListQuery::default())
+        .unwrap()
+        .cases
+        .remove(0);
+    let found = s.search(&first.family_name, 60).unwrap();
+    assert!(found.iter().any(|c| c.reference == first.reference));
+    s.check().unwrap();
+    drop(s);
+    assert!(
+        !dir.path().join("cases.sqlite-demo-search").exists(),
+        "the demo's scratch file is gone"
+    );
+    assert!(!file_contains(&db, &first.family_name));
+}
+
+#[test]
 fn damaged_and_foreign_files_are_named_as_such() {
     let dir = tempfile::tempdir().unwrap();
     let junk = dir.path().join("junk.sqlite");

@@ -300,21 +300,6 @@ fn demo_data_is_deterministic_and_covers_every_status() {
         )
         .unwrap();
     assert_eq!(indexes, 1, "indexes are back after the bulk load");
-    // The bulk rebuild's large term buffer must not outlive it.
-    for config in ["case_search_fts_config", "case_names_fts_config"] {
-        let hashsize: i64 = conn
-            .query_row(
-                &format!("SELECT v FROM {config} WHERE k = 'hashsize'"),
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(
-            hashsize,
-            1 << 20,
-            "FTS5's default term buffer again in {config}"
-        );
-    }
     let triggers: i64 = conn
         .query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'case_search'",
@@ -334,6 +319,127 @@ fn demo_data_is_deterministic_and_covers_every_status() {
         sorted, 0,
         "every case carries its patient's name for the name order"
     );
+}
+
+#[test]
+fn the_demo_s_search_indexes_serve_the_connection_that_searched_before_it() {
+    let (_d, mut store) = store();
+    let settings = |path: &std::path::Path| -> Vec<(String, String, i64)> {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        ["case_search_fts", "case_names_fts", "case_search_short"]
+            .iter()
+            .flat_map(|fts| {
+                conn.prepare(&format!(
+                    "SELECT k, v FROM {fts}_config WHERE k <> 'version' ORDER BY k"
+                ))
+                .unwrap()
+                .query_map([], |r| Ok((fts.to_string(), r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap()
+            })
+            .collect()
+    };
+    let before = settings(store.path());
+    assert!(
+        before
+            .iter()
+            .any(|(_, k, v)| k == "secure-delete" && *v == 1),
+        "{before:?}"
+    );
+    // FTS5 keeps what it has read of an index with the connection. The demo puts its
+    // indexes in place under FTS5, so searches made before it must not leave this
+    // connection blind to them. A reader beside keeps the demo in WAL, where nothing
+    // else would make FTS5 read the index again (without one, leaving WAL does).
+    let _beside = Store::open_read_only(store.path()).unwrap();
+    let queries = ["yo", "田", "tan", "côté", "hospital", "KH-2026"];
+    for q in queries {
+        assert!(store.search(q, 50).unwrap().is_empty(), "{q}");
+    }
+    store
+        .generate_demo(kakehashi_core::demo::DemoOptions {
+            cases: 400,
+            seed: 11,
+            anchor: anchor(),
+        })
+        .unwrap();
+    let here = queries.map(|q| store.search(q, 50).unwrap());
+    let path = store.path().to_owned();
+    drop((store, _beside));
+    assert!(
+        !search_index_scratch(&path).exists(),
+        "the scratch file is gone"
+    );
+    let mut reopened = Store::open(&path).unwrap();
+    for (q, found) in queries.iter().zip(&here) {
+        assert!(!found.is_empty(), "{q} finds demo cases");
+        assert_eq!(found, &reopened.search(q, 50).unwrap(), "{q}");
+    }
+    assert_eq!(
+        settings(&path),
+        before,
+        "the search tables keep the file's settings"
+    );
+    // The indexes hold what FTS5's own rebuild of the stored search text gives.
+    let matches = |conn: &rusqlite::Connection| -> Vec<Vec<i64>> {
+        [
+            ("case_search_fts", "\"tan\""),
+            ("case_search_fts", "\"hospital\""),
+            ("case_names_fts", "\"tan\""),
+            ("case_names_fts", "\"cote\""),
+            ("case_search_short", "yo*"),
+            ("case_search_short", "田"),
+        ]
+        .iter()
+        .map(|(fts, q)| {
+            conn.prepare(&format!(
+                "SELECT rowid FROM {fts} WHERE {fts} MATCH ?1 ORDER BY rank, rowid"
+            ))
+            .unwrap()
+            .query_map([q], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<i64>>>()
+            .unwrap()
+        })
+        .collect()
+    };
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    let copied = matches(&conn);
+    assert!(copied.iter().all(|m| !m.is_empty()), "{copied:?}");
+    let tx = conn.transaction().unwrap();
+    for fts in ["case_search_fts", "case_names_fts", "case_search_short"] {
+        tx.execute_batch(&format!(
+            "INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1);
+             INSERT INTO {fts} ({fts}) VALUES ('rebuild');"
+        ))
+        .unwrap();
+    }
+    assert_eq!(copied, matches(&tx), "as a rebuild would have them");
+    drop(tx);
+    drop(conn);
+    // Erasing a patient deletes from the copied indexes (secure-delete).
+    let patient = here[2][0].patient_id;
+    reopened.erase_patient(patient).unwrap();
+    assert!(
+        reopened
+            .search("tan", 50)
+            .unwrap()
+            .iter()
+            .all(|c| c.patient_id != patient)
+    );
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for fts in ["case_search_fts", "case_names_fts", "case_search_short"] {
+        conn.execute_batch(&format!(
+            "INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1);"
+        ))
+        .unwrap();
+    }
+}
+
+fn search_index_scratch(store: &std::path::Path) -> std::path::PathBuf {
+    let mut name = store.as_os_str().to_owned();
+    name.push("-demo-search");
+    name.into()
 }
 
 #[test]

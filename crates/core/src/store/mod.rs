@@ -135,7 +135,7 @@ impl std::fmt::Debug for Secret {
 
 /// The key must come before any statement that reads the file (setting SQLCipher's
 /// log level reads nothing).
-fn apply_key(conn: &Connection, passphrase: Option<&str>) -> Result<()> {
+pub(crate) fn apply_key(conn: &Connection, passphrase: Option<&str>) -> Result<()> {
     // SQLCipher would print a wrong key to stderr; the caller reports it, translated.
     conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()))
         .optional()?;
