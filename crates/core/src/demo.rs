@@ -784,6 +784,11 @@ fn back_to_wal(conn: &Connection) {
     }
 }
 
+/// Removes the scratch file of a demo that did not finish (see `search_index`).
+pub(crate) fn remove_scratch(store: &std::path::Path) {
+    let _ = std::fs::remove_file(search_index::scratch_path(store));
+}
+
 /// Tells the indexing thread to stop, and interrupts its rebuild, unless disarmed: the
 /// writer failed or panicked, and the error should not wait for work thrown away.
 struct Stopper<'a> {

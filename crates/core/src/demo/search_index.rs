@@ -98,7 +98,8 @@ impl Scratch {
     /// Opens a new scratch file keyed like the store, before the demo writes anything,
     /// so that a folder or key it cannot use fails the demo at once.
     pub(super) fn open(path: &Path, key: Option<&str>) -> Result<Scratch> {
-        // One left by a demo that did not finish (a crash) holds nothing of use.
+        // One left by a demo that did not finish holds nothing of use; `Store::open`
+        // removes it too, but the store may have stayed open since.
         let _ = std::fs::remove_file(path);
         let scratch = Scratch {
             conn: Some(Connection::open(path)?),

@@ -241,6 +241,9 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         let lock = acquire_lock(path)?;
+        // A demo cut short by a crash leaves its scratch file behind (as large as a
+        // gigabyte), and the file may not see another demo. None runs without this lock.
+        crate::demo::remove_scratch(path);
         // Read the version through a read-only connection first: a read-write one may
         // switch the journal or fold a leftover WAL into a file we must leave untouched.
         if path.metadata().is_ok_and(|m| m.len() > 0) {
