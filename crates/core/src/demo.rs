@@ -849,10 +849,13 @@ impl Store {
         let mut rng = fastrand::Rng::with_seed(opts.seed);
         let actor = self.actor().to_owned();
         let now = instant(Utc::now());
-        let scratch =
-            search_index::Scratch::open(&search_index::scratch_path(self.path()), self.key())?;
-        let interrupt = scratch.interrupt_handle();
+        let scratch_path = search_index::scratch_path(self.path());
+        let key = self.key().map(str::to_owned);
+        // The store's own refusal (read-only, busy) comes first, then the scratch
+        // file's, and both before a row is written.
         let tx = self.transaction()?;
+        let scratch = search_index::Scratch::open(&scratch_path, key.as_deref())?;
+        let interrupt = scratch.interrupt_handle();
 
         // The tables are empty: building each secondary index once at the end, from
         // sorted data, is cheaper than growing it row by row. The definitions are read

@@ -549,6 +549,21 @@ fn references_are_found_whatever_their_case() {
 }
 
 #[test]
+fn a_read_only_store_refuses_a_demo_as_read_only_and_leaves_no_scratch_file() {
+    let (_d, store) = store();
+    let path = store.path().to_owned();
+    drop(store);
+    let mut reader = Store::open_read_only(&path).unwrap();
+    let made = reader.generate_demo(kakehashi_core::demo::DemoOptions {
+        cases: 3,
+        seed: 1,
+        anchor: anchor(),
+    });
+    assert!(matches!(made, Err(Error::ReadOnly)), "{made:?}");
+    assert!(!search_index_scratch(&path).exists());
+}
+
+#[test]
 fn demo_data_never_goes_into_a_database_with_cases() {
     let (_d, mut store) = store();
     store.create_case(&takahashi()).unwrap();
