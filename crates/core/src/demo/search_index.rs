@@ -49,6 +49,19 @@ struct SearchTable {
     settings: Vec<(String, Value)>,
 }
 
+impl SearchTable {
+    /// Gives the table the store's settings, through FTS5, which keeps them in
+    /// `_config` and notes the change.
+    fn apply_settings(&self, conn: &Connection) -> Result<()> {
+        let name = &self.name;
+        let set = format!("INSERT INTO \"{name}\" (\"{name}\", rank) VALUES (?1, ?2)");
+        for (key, value) in &self.settings {
+            conn.execute(&set, rusqlite::params![key, value])?;
+        }
+        Ok(())
+    }
+}
+
 /// Reads the definitions from the store, so the demo keeps no copy of them. Every
 /// virtual table of the store is an FTS5 index of `case_search`.
 pub(super) fn search_schema(conn: &Connection) -> Result<SearchSchema> {
@@ -156,11 +169,11 @@ fn fill(
     for t in &schema.tables {
         let name = &t.name;
         conn.execute_batch(&t.sql)?;
-        let set = format!("INSERT INTO \"{name}\" (\"{name}\", rank) VALUES (?1, ?2)");
-        for (key, value) in &t.settings {
-            conn.execute(&set, rusqlite::params![key, value])?;
-        }
-        conn.execute(&set, rusqlite::params!["hashsize", DEMO_FTS_HASH_BYTES])?;
+        t.apply_settings(conn)?;
+        conn.execute(
+            &format!("INSERT INTO \"{name}\" (\"{name}\", rank) VALUES ('hashsize', ?1)"),
+            [DEMO_FTS_HASH_BYTES],
+        )?;
     }
     let tx = conn.unchecked_transaction()?;
     {
@@ -213,10 +226,7 @@ pub(super) fn copy_into(conn: &Connection, schema: &SearchSchema, scratch: &Scra
                 write.execute(rusqlite::params_from_iter(values))?;
             }
         }
-        let set = format!("INSERT INTO \"{name}\" (\"{name}\", rank) VALUES (?1, ?2)");
-        for (key, value) in &t.settings {
-            conn.execute(&set, rusqlite::params![key, value])?;
-        }
+        t.apply_settings(conn)?;
     }
     Ok(())
 }
