@@ -16,6 +16,10 @@ work=$(mktemp -d)
 mkdir -p "$E2E_ARTIFACTS"
 # The tests' language choice and window size must never touch the user's own.
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
+# The tests' databases (made with mkdtemp) go with the rest when the run ends: left in
+# /tmp, a day of runs filled the disk with 16 GB of them.
+export TMPDIR=$work/tmp
+mkdir -p "$TMPDIR"
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 export LANG=C.UTF-8
 
