@@ -167,7 +167,9 @@ fn a_name_ranks_before_a_newer_case_that_has_the_word_elsewhere() {
         .unwrap()
         .execute_batch(
             "DROP TRIGGER case_names_ai; DROP TRIGGER case_names_ad; DROP TRIGGER case_names_au;
-             DROP TABLE case_names_fts; PRAGMA user_version = 5;",
+             DROP TABLE case_names_fts;
+             DROP INDEX documents_requested; CREATE INDEX documents_state ON documents(state, case_id);
+             PRAGMA user_version = 5;",
         )
         .unwrap();
     let old = Store::open_read_only(&path).unwrap();

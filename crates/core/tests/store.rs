@@ -748,7 +748,9 @@ fn list_totals_stay_true_through_every_kind_of_write() {
             "DROP TRIGGER case_counts_ai; DROP TRIGGER case_counts_ad; DROP TRIGGER case_counts_au;
              DROP TABLE case_counts;
              DROP TRIGGER case_names_ai; DROP TRIGGER case_names_ad; DROP TRIGGER case_names_au;
-             DROP TABLE case_names_fts; PRAGMA user_version = 4;",
+             DROP TABLE case_names_fts;
+             DROP INDEX documents_requested; CREATE INDEX documents_state ON documents(state, case_id);
+             PRAGMA user_version = 4;",
         )
         .unwrap();
     }

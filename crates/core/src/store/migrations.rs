@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_target_sort.sql"),
     include_str!("migrations/0005_case_counts.sql"),
     include_str!("migrations/0006_names_search.sql"),
+    include_str!("migrations/0007_documents_requested.sql"),
 ];
 
 /// The first schema version with `case_counts`.

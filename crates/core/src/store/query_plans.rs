@@ -58,6 +58,12 @@ const ALLOWED: &[(&str, &str)] = &[
     // The list's total sums `case_counts`: one row per combination of filter values
     // that occurs (hundreds), whatever the number of cases.
     ("count:", "SCAN c"),
+    // An index of requested documents alone, read newest case first until the screen
+    // has its cases: the rows it holds are the rows the query wants.
+    (
+        "documents_waiting",
+        "SCAN d USING INDEX documents_requested",
+    ),
     ("count_patients", "SCAN patients USING COVERING INDEX"),
     // One case's tasks and notes, sorted for display: a handful of rows.
     ("tasks", "USE TEMP B-TREE FOR ORDER BY"),
