@@ -850,12 +850,13 @@ impl Store {
             demo_settings(self.conn())?;
             self.fill_demo(opts)
         }));
-        // Before the settings: SQLite sets the journal mode of every attached file.
-        search_index::detach(self.conn());
+        // Again here for a panic, which skips the one in `fill_demo`; before the
+        // settings, since SQLite sets the journal mode of every attached file.
+        let detached = search_index::detach(self.conn());
         let restored = usual.restore(self.conn());
         match made {
             Err(panic) => std::panic::resume_unwind(panic),
-            Ok(made) => made.and(restored),
+            Ok(made) => made.and(detached).and(restored),
         }
     }
 
@@ -864,7 +865,6 @@ impl Store {
         let actor = self.actor().to_owned();
         let now = instant(Utc::now());
         let scratch_path = search_index::scratch_path(self.path());
-        let store_path = self.path().to_owned();
         let key = self.key().map(str::to_owned);
         // The store's own refusal (read-only, busy) comes first, then the scratch
         // file's, and both before a row is written.
@@ -1012,7 +1012,7 @@ impl Store {
             let indexing = std::thread::Builder::new()
                 .name("demo-search".into())
                 .spawn_scoped(scope, move || {
-                    search_index::build(scratch, search_schema, documents, stop_ref, &store_path)
+                    search_index::build(scratch, search_schema, documents, stop_ref)
                 })?;
             // Declared after the channel so that it goes first: on an error or a panic
             // the indexing is told to stop before it sees the channel close.
@@ -1128,19 +1128,38 @@ impl Store {
                 )?;
             }
             stopper.disarm();
-            indexing
+            let built = indexing
                 .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            if indexing_stopped {
+                // It closed its end only by failing, and its error is returned above;
+                // a demo without its indexes must never be committed.
+                return Err(Error::Io(std::io::Error::other(
+                    "the demo's search indexing stopped without an error",
+                )));
+            }
+            Ok(built)
         })?;
         // The search text comes from the scratch file with its indexes, so the two
         // agree; the triggers that keep them in step come back after it.
-        search_index::copy_into(&tx, &search_schema, &search, key.as_deref())?;
-        for (_, sql) in &bulk_triggers {
-            tx.execute_batch(sql)?;
-        }
-        tx.commit()?;
+        let copied = search_index::copy_into(&tx, &search_schema, &search, key.as_deref())
+            .and_then(|()| {
+                for (_, sql) in &bulk_triggers {
+                    tx.execute_batch(sql)?;
+                }
+                Ok(())
+            });
+        let finished = match copied {
+            Ok(()) => tx.commit().map_err(Error::from),
+            Err(e) => {
+                drop(tx);
+                Err(e)
+            }
+        };
+        // Before the scratch file is removed: Windows cannot delete a file SQLite has open.
+        let detached = search_index::detach(self.conn());
         drop(search);
-        Ok(())
+        finished.and(detached)
     }
 }
 

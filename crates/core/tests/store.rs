@@ -777,3 +777,35 @@ fn list_totals_stay_true_through_every_kind_of_write() {
     assert_counts_kept(&store);
     drop(dir);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_demo_works_in_a_folder_whose_name_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    // The scratch file is attached by name; as lossy UTF-8 the name would be another.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+    std::fs::create_dir(&folder).unwrap();
+    let mut store = Store::open(&folder.join("cases.sqlite")).unwrap();
+    store
+        .generate_demo(kakehashi_core::demo::DemoOptions {
+            cases: 60,
+            seed: 4,
+            anchor: anchor(),
+        })
+        .unwrap();
+    assert!(!store.search("hospital", 5).unwrap().is_empty());
+    store.check().unwrap();
+    let path = store.path().to_owned();
+    drop(store);
+    assert!(!search_index_scratch(&path).exists());
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        beside,
+        [folder.file_name().unwrap()],
+        "nothing made elsewhere"
+    );
+}

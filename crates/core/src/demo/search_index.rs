@@ -154,35 +154,9 @@ pub(super) fn build(
     schema: &SearchSchema,
     documents: Receiver<Vec<(i64, SearchDocument)>>,
     stop: &AtomicBool,
-    store: &Path,
 ) -> Result<Scratch> {
     fill(scratch.conn(), schema, documents, stop)?;
-    start_writeback(store);
     Ok(scratch)
-}
-
-/// Asks the kernel to start writing the store's pages to disk now, while this core is
-/// idle and the writer finishes its indexes, instead of all of them at the commit's
-/// sync (1.2–1.5 s at 100,000 cases, most of it waiting on the disk). Only a hint:
-/// the commit syncs as before, so durability does not depend on it. Measured against
-/// the same build without it, the demo was faster in 10 of 11 pairs; an `fdatasync`
-/// in its place, which also waits for the disk and flushes its cache, gained less.
-/// On a thread of its own, since the call may wait for room in the disk's queue.
-fn start_writeback(store: &Path) {
-    #[cfg(target_os = "linux")]
-    if let Ok(file) = std::fs::File::open(store) {
-        std::thread::spawn(move || {
-            use std::os::fd::AsRawFd;
-            // Neither std, nix nor rustix wraps sync_file_range.
-            #[allow(unsafe_code)]
-            // SAFETY: plain integers, and `file` keeps the descriptor open for the call.
-            unsafe {
-                libc::sync_file_range(file.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE)
-            };
-        });
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = store;
 }
 
 fn fill(
@@ -247,10 +221,17 @@ pub(super) fn copy_into(
     scratch: &Scratch,
     key: Option<&str>,
 ) -> Result<()> {
-    // SQLCipher reads an empty key as a file without encryption.
+    // SQLCipher reads an empty key as a file without encryption. The name goes as its
+    // bytes where it has them: a path that is not UTF-8 would otherwise name another
+    // file.
+    #[cfg(unix)]
+    let file =
+        Value::Blob(std::os::unix::ffi::OsStrExt::as_bytes(scratch.path.as_os_str()).to_vec());
+    #[cfg(not(unix))]
+    let file = Value::Text(scratch.path.to_string_lossy().into_owned());
     conn.execute(
         &format!("ATTACH DATABASE ?1 AS {ATTACHED} KEY ?2"),
-        rusqlite::params![scratch.path.to_string_lossy(), key.unwrap_or("")],
+        rusqlite::params![file, key.unwrap_or("")],
     )?;
     let copy = |table: &str| -> Result<()> {
         conn.execute_batch(&format!(
@@ -275,18 +256,21 @@ pub(super) fn copy_into(
 }
 
 /// Lets go of the scratch file once the demo's transaction has ended, however it ended;
-/// nothing to do if it was never attached.
-pub(super) fn detach(conn: &Connection) {
-    let attached = conn
-        .query_row(
-            "SELECT EXISTS (SELECT 1 FROM pragma_database_list WHERE name = ?1)",
-            [ATTACHED],
-            |r| r.get::<_, bool>(0),
-        )
-        .unwrap_or(false);
+/// nothing to do if it was never attached. A transaction still open (a rollback that
+/// failed) is rolled back first: SQLite refuses to detach a file read in one.
+pub(super) fn detach(conn: &Connection) -> Result<()> {
+    let attached: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pragma_database_list WHERE name = ?1)",
+        [ATTACHED],
+        |r| r.get(0),
+    )?;
     if attached {
-        let _ = conn.execute_batch(&format!("DETACH DATABASE {ATTACHED}"));
+        if !conn.is_autocommit() {
+            conn.execute_batch("ROLLBACK")?;
+        }
+        conn.execute_batch(&format!("DETACH DATABASE {ATTACHED}"))?;
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -312,13 +296,7 @@ mod tests {
         };
         send.send(vec![(7, doc)]).unwrap();
         drop(send);
-        let built = build(
-            scratch,
-            &schema,
-            documents,
-            &AtomicBool::new(stop),
-            store.path(),
-        );
+        let built = build(scratch, &schema, documents, &AtomicBool::new(stop));
         (store, dir, built)
     }
 
@@ -389,10 +367,10 @@ mod tests {
                 drop(tx);
                 assert_eq!(texts(store.conn()), 0, "rolled back");
             }
-            detach(store.conn());
+            detach(store.conn()).unwrap();
             assert_eq!(databases(store.conn()), ["main"]);
             // A second call finds nothing to let go of.
-            detach(store.conn());
+            detach(store.conn()).unwrap();
         }
         assert_eq!(texts(store.conn()), 1);
         assert_eq!(
