@@ -739,14 +739,9 @@ impl ConnectionSettings {
         })
     }
 
-    /// Puts every setting back, and reports the first that could not be.
+    /// Puts every setting back, and reports the first that could not be. Outside a
+    /// transaction: inside one SQLite would not switch foreign keys, and say nothing.
     fn restore(&self, conn: &Connection) -> Result<()> {
-        // Foreign keys cannot be switched inside a transaction, and SQLite would say
-        // nothing; the demo's is rolled back when dropped, but a failed rollback would
-        // leave it open.
-        if !conn.is_autocommit() {
-            conn.execute_batch("ROLLBACK")?;
-        }
         let keys = conn.pragma_update(None, "foreign_keys", self.foreign_keys);
         let sync = conn.pragma_update(None, "synchronous", self.synchronous);
         let cache = conn.pragma_update(None, "cache_size", self.cache_size);
@@ -850,13 +845,21 @@ impl Store {
             demo_settings(self.conn())?;
             self.fill_demo(opts)
         }));
+        // The demo's transaction is rolled back when dropped, but a failed rollback
+        // would leave it open, and neither the detaching nor the settings below can be
+        // done inside one.
+        let ended = if self.conn().is_autocommit() {
+            Ok(())
+        } else {
+            self.conn().execute_batch("ROLLBACK").map_err(Error::from)
+        };
         // Again here for a panic, which skips the one in `fill_demo`; before the
         // settings, since SQLite sets the journal mode of every attached file.
         let detached = search_index::detach(self.conn());
         let restored = usual.restore(self.conn());
         match made {
             Err(panic) => std::panic::resume_unwind(panic),
-            Ok(made) => made.and(detached).and(restored),
+            Ok(made) => made.and(ended).and(detached).and(restored),
         }
     }
 
@@ -869,7 +872,7 @@ impl Store {
         // The store's own refusal (read-only, busy) comes first, then the scratch
         // file's, and both before a row is written.
         let tx = self.transaction()?;
-        let scratch = search_index::Scratch::open(&scratch_path, key.as_deref())?;
+        let scratch = search_index::Scratch::open(&scratch_path, key)?;
         let interrupt = scratch.interrupt_handle();
 
         // The tables are empty: building each secondary index once at the end, from
@@ -1142,13 +1145,12 @@ impl Store {
         })?;
         // The search text comes from the scratch file with its indexes, so the two
         // agree; the triggers that keep them in step come back after it.
-        let copied = search_index::copy_into(&tx, &search_schema, &search, key.as_deref())
-            .and_then(|()| {
-                for (_, sql) in &bulk_triggers {
-                    tx.execute_batch(sql)?;
-                }
-                Ok(())
-            });
+        let copied = search_index::copy_into(&tx, &search_schema, &search).and_then(|()| {
+            for (_, sql) in &bulk_triggers {
+                tx.execute_batch(sql)?;
+            }
+            Ok(())
+        });
         let finished = match copied {
             Ok(()) => tx.commit().map_err(Error::from),
             Err(e) => {

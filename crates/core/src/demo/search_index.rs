@@ -105,21 +105,24 @@ pub(super) fn scratch_path(store: &Path) -> PathBuf {
 pub(super) struct Scratch {
     conn: Option<Connection>,
     path: PathBuf,
+    /// The store's passphrase, which the file was keyed with, to attach it with.
+    key: Option<String>,
 }
 
 impl Scratch {
     /// Opens a new scratch file keyed like the store, before the demo writes anything,
     /// so that a folder or key it cannot use fails the demo at once.
-    pub(super) fn open(path: &Path, key: Option<&str>) -> Result<Scratch> {
+    pub(super) fn open(path: &Path, key: Option<String>) -> Result<Scratch> {
         // One left by a demo that did not finish holds nothing of use; `Store::open`
         // removes it too, but the store may have stayed open since.
         let _ = std::fs::remove_file(path);
         let scratch = Scratch {
             conn: Some(Connection::open(path)?),
             path: path.to_owned(),
+            key,
         };
         let conn = scratch.conn();
-        crate::store::apply_key(conn, key)?;
+        crate::store::apply_key(conn, scratch.key.as_deref())?;
         // Nothing here needs to survive a crash: the store's own transaction decides.
         conn.pragma_update(None, "journal_mode", "OFF")?;
         conn.pragma_update(None, "synchronous", "OFF")?;
@@ -215,12 +218,7 @@ const ATTACHED: &str = "demo_search";
 /// nothing. A new table's `_config` holds only its version, so the store's settings
 /// are given back through FTS5 after the copy. The triggers of `case_search` must not
 /// exist yet: SQLite would index each copied row through them, one at a time.
-pub(super) fn copy_into(
-    conn: &Connection,
-    schema: &SearchSchema,
-    scratch: &Scratch,
-    key: Option<&str>,
-) -> Result<()> {
+pub(super) fn copy_into(conn: &Connection, schema: &SearchSchema, scratch: &Scratch) -> Result<()> {
     // SQLCipher reads an empty key as a file without encryption. The name goes as its
     // bytes where it has them: a path that is not UTF-8 would otherwise name another
     // file.
@@ -231,7 +229,7 @@ pub(super) fn copy_into(
     let file = Value::Text(scratch.path.to_string_lossy().into_owned());
     conn.execute(
         &format!("ATTACH DATABASE ?1 AS {ATTACHED} KEY ?2"),
-        rusqlite::params![file, key.unwrap_or("")],
+        rusqlite::params![file, scratch.key.as_deref().unwrap_or("")],
     )?;
     let copy = |table: &str| -> Result<()> {
         conn.execute_batch(&format!(
@@ -255,9 +253,9 @@ pub(super) fn copy_into(
     Ok(())
 }
 
-/// Lets go of the scratch file once the demo's transaction has ended, however it ended;
-/// nothing to do if it was never attached. A transaction still open (a rollback that
-/// failed) is rolled back first: SQLite refuses to detach a file read in one.
+/// Lets go of the scratch file once the demo's transaction has ended, however it ended
+/// (SQLite refuses to detach a file read in a transaction still open); nothing to do if
+/// it was never attached.
 pub(super) fn detach(conn: &Connection) -> Result<()> {
     let attached: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM pragma_database_list WHERE name = ?1)",
@@ -265,9 +263,6 @@ pub(super) fn detach(conn: &Connection) -> Result<()> {
         |r| r.get(0),
     )?;
     if attached {
-        if !conn.is_autocommit() {
-            conn.execute_batch("ROLLBACK")?;
-        }
         conn.execute_batch(&format!("DETACH DATABASE {ATTACHED}"))?;
     }
     Ok(())
@@ -287,7 +282,7 @@ mod tests {
         let path = scratch_path(store.path());
         // What a crash would leave behind: replaced, not an error.
         std::fs::write(&path, b"half a scratch file").unwrap();
-        let scratch = Scratch::open(&path, store.key()).unwrap();
+        let scratch = Scratch::open(&path, store.key().map(str::to_owned)).unwrap();
         let (send, documents) = std::sync::mpsc::sync_channel(1);
         let doc = SearchDocument {
             names: "takahashi | kenichi".into(),
@@ -338,7 +333,6 @@ mod tests {
         let (mut store, _dir, built) = documents(false);
         let scratch = built.unwrap();
         let schema = search_schema(store.conn()).unwrap();
-        let key = store.key().map(str::to_owned);
         // As in the demo: case 7 exists only in the scratch file.
         store
             .conn()
@@ -359,7 +353,7 @@ mod tests {
         for commit in [false, true] {
             let tx = store.transaction().unwrap();
             // Keyed with the store's passphrase, or the attachment would fail.
-            copy_into(&tx, &schema, &scratch, key.as_deref()).unwrap();
+            copy_into(&tx, &schema, &scratch).unwrap();
             assert_eq!(texts(&tx), 1);
             if commit {
                 tx.commit().unwrap();
