@@ -85,10 +85,14 @@ fn a_copy_cut_short_is_cleared_by_the_next_backup() {
     // What a backup leaves when the app quits in the middle of the copy.
     let cut = folder.join("kakehashi-20260101T000000000Z.sqlite.part");
     std::fs::write(&cut, b"half a database").unwrap();
+    // SQLite's journal of that copy, left beside it.
+    let journal = folder.join("kakehashi-20260101T000000000Z.sqlite.part-journal");
+    std::fs::write(&journal, b"a journal").unwrap();
     let other = folder.join("notes.txt");
     std::fs::write(&other, b"not ours").unwrap();
     s.backup_now().unwrap();
     assert!(!cut.exists(), "the abandoned copy is gone");
+    assert!(!journal.exists(), "its journal is gone");
     assert!(other.exists(), "a file of another name is left alone");
     assert_eq!(list_backups(s.path()).unwrap().len(), 1);
 }

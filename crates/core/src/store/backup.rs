@@ -137,11 +137,12 @@ pub(crate) fn copy_guard() -> MutexGuard<'static, ()> {
     COPYING.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Half-made copies in the backup folder: a backup cut short when the app quit. They
-/// are never a backup, and may hold the data under an old key.
+/// Half-made copies in the backup folder, and SQLite's journals beside them: a backup
+/// cut short when the app quit. They are never a backup, and may hold the data under
+/// an old key.
 fn abandoned_parts(db: &Path) -> Vec<PathBuf> {
     files_named(&backup_dir(db), |n| {
-        n.starts_with(PREFIX) && n.ends_with(".part")
+        n.starts_with(PREFIX) && (n.ends_with(".part") || n.ends_with(".part-journal"))
     })
 }
 
