@@ -44,13 +44,18 @@ pub struct AppInfo {
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayload> {
-    let db = state.database();
-    let file = state.file_state();
-    let case_count = match &db.error {
+    let case_count = match &state.database().error {
         Some(_) => None,
         None => Some(state.with_store(|s| s.case_count()).await?),
     };
-    Ok(AppInfo {
+    Ok(app_info_with(&state, case_count))
+}
+
+/// The app's facts, given the case count read from the open file (`None` if none is).
+pub fn app_info_with(state: &AppState, case_count: Option<u32>) -> AppInfo {
+    let db = state.database();
+    let file = state.file_state();
+    AppInfo {
         db_path: db.path.display().to_string(),
         case_count,
         settings: state.settings(),
@@ -63,7 +68,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayloa
             .to_string(),
         backups_kept: kakehashi_core::store::backup::KEEP as u32,
         backup_error: state.backup_error(),
-    })
+    }
 }
 
 /// Saves the settings for this machine; the native menu follows the language.

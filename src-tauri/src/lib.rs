@@ -6,6 +6,7 @@
 //! [`ErrorPayload`] the UI shows in the active language.
 
 mod commands;
+mod first_screen;
 mod lockdown;
 mod menu;
 mod probe;
@@ -14,7 +15,7 @@ mod state;
 use std::path::PathBuf;
 
 use kakehashi_core::prefs::Preferences;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 pub use commands::AppInfo;
 use state::AppState;
@@ -53,13 +54,46 @@ pub fn run() {
         .manage(state)
         .setup(|app| {
             probe::mark("setup");
+            // Read while WebKit starts, for the page's HTML to carry (first_screen.rs).
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let state = handle.state::<AppState>();
+                match state.read_first_screen() {
+                    Some((count, dashboard)) => state
+                        .first_screen
+                        .offer(&commands::app_info_with(&state, Some(count)), &dashboard),
+                    None => state.first_screen.close(),
+                }
+            });
+            // The window is made here rather than from the config alone, to serve its
+            // first page with that data.
+            let config = app
+                .config()
+                .app
+                .windows
+                .iter()
+                .find(|w| w.label == "main")
+                .cloned()
+                .ok_or("tauri.conf.json has no main window")?;
+            let page_handle = app.handle().clone();
+            tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+                .on_web_resource_request(move |_, response| {
+                    page_handle.state::<AppState>().first_screen.serve(response)
+                })
+                .build()?;
             let lang = app.state::<AppState>().settings().language;
             menu::refresh(app.handle(), lang)?;
             app.on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
-            // The daily backup runs beside the first screen, never before it.
+            // The daily backup waits for the first screen: on two cores its copy
+            // slowed the start (docs/performance.md).
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
-                handle.state::<AppState>().backup_if_due().await;
+                let state = handle.state::<AppState>();
+                state.first_screen_drawn().await;
+                state.backup_if_due().await;
+                // The page read the app's facts before the backup ran; Settings shows
+                // a failure from this.
+                let _ = handle.emit("backup-finished", state.backup_error());
             });
             probe::mark("setup-done");
             Ok(())

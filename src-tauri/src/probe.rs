@@ -2,14 +2,14 @@
 //! its data, measured by the app itself so that no WebDriver session is counted.
 //!
 //! Only `tests/perf/startup.sh` sets `KAKEHASHI_STARTUP_PROBE`; without it the command
-//! does nothing. `tests/perf/empty-window` answers the same call the same way, so the
-//! two can be compared.
+//! only tells the daily backup it may begin. `tests/perf/empty-window` answers the
+//! same call the same way, so the two can be compared.
 
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use kakehashi_core::ErrorPayload;
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 
 /// The shell's own moments on the way to the first screen, written beside the page's.
 static SHELL_MARKS: Mutex<Vec<(&'static str, u128)>> = Mutex::new(Vec::new());
@@ -32,7 +32,8 @@ pub fn mark(name: &'static str) {
 }
 
 /// The UI calls this once, two animation frames after its first screen received its
-/// data (the second frame starts after the first was painted). The moment goes to the
+/// data (the second frame starts after the first was painted). That lets the daily
+/// backup begin. Under the startup probe the moment also goes to the
 /// probe file as nanoseconds since the epoch, comparable with `date +%s%N` taken by
 /// the launcher, and the app quits so the next run can start.
 ///
@@ -41,6 +42,7 @@ pub fn mark(name: &'static str) {
 /// "name nanoseconds" per line, so the launcher can say where the time went.
 #[tauri::command]
 pub fn first_paint(app: AppHandle, marks: Option<Vec<(String, f64)>>) -> Result<(), ErrorPayload> {
+    app.state::<crate::state::AppState>().first_screen_shown();
     let Some(path) = std::env::var_os("KAKEHASHI_STARTUP_PROBE") else {
         return Ok(());
     };

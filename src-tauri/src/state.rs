@@ -3,9 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use kakehashi_core::dashboard::Dashboard;
 use kakehashi_core::prefs::{Preferences, Settings};
 use kakehashi_core::store::Secret;
 use kakehashi_core::{ErrorPayload, Localizer, Store};
+
+use crate::first_screen::FirstScreen;
 
 /// Which file is open, or why none is.
 #[derive(Debug, Clone)]
@@ -25,12 +28,19 @@ pub struct AppState {
     passphrase: Mutex<Option<Secret>>,
     /// Why the last automatic backup failed, until one succeeds: shown in Settings.
     backup_error: Mutex<Option<ErrorPayload>>,
+    /// The first screen's data for the page's HTML (`first_screen.rs`).
+    pub first_screen: FirstScreen,
+    /// Told once the first screen shows its data (the page's `first_paint`).
+    first_screen_shown: tokio::sync::Notify,
     pub os_locale: Option<String>,
     /// For the few words the shell itself shows: the native menu and file dialogs.
     pub l10n: Localizer,
     /// For exported files: no isolation marks, which would end up in PDF text and CSV cells.
     pub export_l10n: std::sync::Arc<Localizer>,
 }
+
+/// The longest the daily backup waits for the first screen before it starts anyway.
+const FIRST_SCREEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Locks shared plain data; a panic elsewhere cannot leave it half-written.
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -78,15 +88,6 @@ impl AppState {
             Err(e) => (None, Some(e)),
         };
         let store = Arc::new(Mutex::new(store));
-        // The window and WebKit take half a second to start; the first screen's reads
-        // are made meanwhile so its own call finds them cached.
-        let warming = Arc::clone(&store);
-        std::thread::spawn(move || {
-            if let Some(s) = lock(&warming).as_ref() {
-                // A failure shows again, explained, when the screen itself asks.
-                let _ = s.warm_up();
-            }
-        });
         AppState {
             store,
             database: Mutex::new(Database { path, error }),
@@ -94,10 +95,23 @@ impl AppState {
             prefs: Mutex::new(prefs),
             passphrase: Mutex::new(None),
             backup_error: Mutex::new(None),
+            first_screen: FirstScreen::default(),
+            first_screen_shown: tokio::sync::Notify::new(),
             os_locale: sys_locale::get_locale(),
             l10n: Localizer::new(true),
             export_l10n: std::sync::Arc::new(Localizer::new(false)),
         }
+    }
+
+    /// The case count and the Today screen's data, read for the first screen while the
+    /// window starts (`first_screen.rs`). `None` when no file is open or a read failed:
+    /// the screen then asks by command, and shows why.
+    pub fn read_first_screen(&self) -> Option<(u32, Dashboard)> {
+        let guard = lock(&self.store);
+        let store = guard.as_ref()?;
+        let count = store.case_count().ok()?;
+        let dashboard = store.dashboard(chrono::Utc::now()).ok()?;
+        Some((count, dashboard))
     }
 
     pub fn database(&self) -> Database {
@@ -125,6 +139,7 @@ impl AppState {
     /// Checks, saves and applies new settings; the coordinator's name becomes the
     /// author of changes in the audit log, and the OS user again when it is cleared.
     pub async fn update_settings(&self, settings: Settings) -> Result<Settings, ErrorPayload> {
+        self.first_screen.close();
         let mut next = lock(&self.prefs).clone();
         next.apply(&settings).map_err(|e| e.payload())?;
         next.save(&self.prefs_path).map_err(|e| e.payload())?;
@@ -159,6 +174,7 @@ impl AppState {
     /// an encrypted one is the exception: it becomes the file the recovery screen
     /// asks the passphrase for.
     pub async fn switch_database(&self, path: PathBuf) -> Result<(), ErrorPayload> {
+        self.first_screen.close();
         let prefs = lock(&self.prefs).clone();
         let store = Arc::clone(&self.store);
         let opened = path.clone();
@@ -209,6 +225,7 @@ impl AppState {
     /// other window, typed the passphrase or asked for a read-only view. On failure
     /// the reason is kept for the recovery screen.
     pub async fn reopen(&self, mode: OpenMode) -> Result<(), ErrorPayload> {
+        self.first_screen.close();
         let path = self.database().path;
         let prefs = lock(&self.prefs).clone();
         let store = Arc::clone(&self.store);
@@ -239,6 +256,7 @@ impl AppState {
     /// by the core), then opens the result. If the backup is refused, the current
     /// file is opened again as it was.
     pub async fn restore_backup(&self, backup: PathBuf) -> Result<(), ErrorPayload> {
+        self.first_screen.close();
         let db_path = self.database().path;
         let pass = lock(&self.passphrase).clone();
         let store = Arc::clone(&self.store);
@@ -267,6 +285,7 @@ impl AppState {
 
     /// Encrypts the open file with `passphrase`, or removes its encryption.
     pub async fn set_encryption(&self, passphrase: Option<String>) -> Result<(), ErrorPayload> {
+        self.first_screen.close();
         let p = passphrase.clone();
         self.with_store(move |s| match &p {
             Some(p) => s.encrypt(p),
@@ -275,6 +294,18 @@ impl AppState {
         .await?;
         *lock(&self.passphrase) = passphrase.as_deref().map(Secret::new);
         Ok(())
+    }
+
+    /// Notes that the first screen shows its data.
+    pub fn first_screen_shown(&self) {
+        self.first_screen_shown.notify_one();
+    }
+
+    /// Returns once the first screen shows its data, or after a few seconds: a screen
+    /// that never reports (the recovery screen, a first start) must not keep the
+    /// daily backup from being made.
+    pub async fn first_screen_drawn(&self) {
+        let _ = tokio::time::timeout(FIRST_SCREEN_WAIT, self.first_screen_shown.notified()).await;
     }
 
     /// The daily automatic backup, if one is due (the core decides, and skips a

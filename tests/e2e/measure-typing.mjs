@@ -7,8 +7,8 @@
 // WebKitGTK renders at about twice the display's rate for about 3 s, starting about
 // 2 s after a scroll area appears; the empty window does the same when given one. So
 // each window is left to settle before the keystrokes, or they would be timed against
-// that. The app is opened once first, for the file's daily backup, which it makes
-// beside the first screen on a new file and would otherwise share the two cores.
+// that. The app is opened once first, for the file's daily backup, which it begins
+// after the first screen on a new file and would otherwise share the two cores.
 
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { remote } from "webdriverio";

@@ -40,8 +40,8 @@ once() { # the command; prints milliseconds from launch to the reported first pa
 
 measure() { # name, then the command
   local name=$1; shift
-  # The first run is not counted: it fills the page cache and, for the app, makes the
-  # day's automatic backup, which runs beside the first screen.
+  # The first run is not counted: it fills the page cache. The day's automatic backup
+  # waits for the first screen, which is when the app quits here, so no run pays for it.
   once "$@" >/dev/null
   rm -f "$work/marks"
   local times=()

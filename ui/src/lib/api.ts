@@ -41,13 +41,41 @@ function isPayload(e: unknown): e is ErrorPayload {
   return typeof e === "object" && e !== null && "code" in e && "args" in e;
 }
 
+// The first screen's data, which the shell puts into the page's HTML at launch
+// (src-tauri/src/first_screen.rs), so that it is drawn without a round trip: each
+// answer waits on GTK's main thread, which is busy while the window starts. Absent
+// on a reload or when it was not read in time; then the commands are asked as usual.
+type FirstScreen = { app_info?: AppInfo; dashboard?: Dashboard };
+let firstScreen: FirstScreen | null = readFirstScreen();
+
+function readFirstScreen(): FirstScreen | null {
+  const block = document.getElementById("first-screen");
+  if (!block) return null;
+  block.remove();
+  try {
+    const data = JSON.parse(block.textContent ?? "") as FirstScreen;
+    // Says how the first screen came, for the end-to-end tests, which cannot tell.
+    document.documentElement.dataset.firstScreen = "page";
+    return data;
+  } catch {
+    return null;
+  }
+}
+
 // Today's data asked for at launch, beside app_info rather than after it, so the two
 // calls overlap. Only the first dashboard() may take it, and only while nothing else
 // has been asked: any other command may follow a change, and then it could be stale.
+// The same holds for the first screen's data.
 let launchDashboard: Promise<Dashboard> | null = null;
 
 /** Starts fetching Today's data now; the first `api.dashboard()` receives it. */
 export function prefetchDashboard() {
+  const early = firstScreen?.dashboard;
+  if (firstScreen) firstScreen.dashboard = undefined;
+  if (early) {
+    launchDashboard = Promise.resolve(early);
+    return;
+  }
   launchDashboard = call<Dashboard>("dashboard");
   // Its failure is shown by whoever takes it; untaken, it is dropped quietly.
   launchDashboard.then(
@@ -58,7 +86,10 @@ export function prefetchDashboard() {
 
 /** Every failure reaches the UI as an ErrorPayload, whatever went wrong. */
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  if (command !== "app_info" && command !== "dashboard") launchDashboard = null;
+  if (command !== "app_info" && command !== "dashboard") {
+    launchDashboard = null;
+    firstScreen = null;
+  }
   try {
     return await invoke<T>(command, args);
   } catch (e) {
@@ -87,7 +118,8 @@ export function startupMark(name: string, at = performance.timeOrigin + performa
 /**
  * Tells the shell, once per run, that the first screen shows its data. Two frames:
  * the first callback runs before that frame is painted, the second after. The shell
- * ignores it unless the startup measurement (tests/perf/startup.sh) is running.
+ * then begins the day's backup; the startup measurement (tests/perf/startup.sh) also
+ * takes the moment.
  */
 export function reportFirstPaint() {
   if (firstPaintReported) return;
@@ -115,7 +147,11 @@ export function reportFirstPaint() {
 }
 
 export const api = {
-  appInfo: () => call<AppInfo>("app_info"),
+  appInfo: () => {
+    const early = firstScreen?.app_info;
+    if (firstScreen) firstScreen.app_info = undefined;
+    return early ? Promise.resolve(early) : call<AppInfo>("app_info");
+  },
   updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),
   /** Native file dialog; `null` when the coordinator cancels. */
   chooseDatabase: (create: boolean) => call<AppInfo | null>("choose_database", { create }),
@@ -189,4 +225,9 @@ export function onMenu(handler: (id: string) => void): Promise<UnlistenFn> {
 /** Settings changed outside the UI (the native Language menu). */
 export function onSettingsChanged(handler: (settings: Settings) => void): Promise<UnlistenFn> {
   return listen<Settings>("settings-changed", (e) => handler(e.payload));
+}
+
+/** The day's automatic backup, made after the first screen: its failure, or null. */
+export function onBackupFinished(handler: (error: ErrorPayload | null) => void): Promise<UnlistenFn> {
+  return listen<ErrorPayload | null>("backup-finished", (e) => handler(e.payload));
 }
