@@ -412,4 +412,43 @@ mod tests {
             assert_eq!(actor, kakehashi_core::store::default_actor());
         });
     }
+
+    /// What the page's HTML carries when the app starts on `dir`, after `before` ran.
+    fn first_page(dir: &Path, before: impl FnOnce(&AppState)) -> String {
+        std::fs::create_dir_all(dir).unwrap();
+        let state = AppState::new(
+            dir.join("a.sqlite"),
+            dir.join("p.json"),
+            Preferences::default(),
+        );
+        let (count, dashboard) = state.read_first_screen().expect("nothing read");
+        let info = crate::commands::app_info_with(&state, Some(count));
+        state.first_screen.offer(&info, &dashboard);
+        before(&state);
+        let mut page = tauri::http::Response::builder()
+            .header(tauri::http::header::CONTENT_TYPE, "text/html")
+            .body(std::borrow::Cow::Borrowed(
+                &b"<html><body></body></html>"[..],
+            ))
+            .unwrap();
+        state.first_screen.serve(&mut page);
+        String::from_utf8(page.body().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn a_language_picked_before_the_page_loads_withdraws_the_first_screen() {
+        let dir = tempfile::tempdir().unwrap();
+        let untouched = first_page(&dir.path().join("one"), |_| {});
+        assert!(untouched.contains(r#"id="first-screen""#), "{untouched}");
+        // The native menu's Language items call update_settings before any page loads.
+        let changed = first_page(&dir.path().join("two"), |state| {
+            let mut s = state.settings();
+            s.language = kakehashi_core::Lang::Ja;
+            tauri::async_runtime::block_on(state.update_settings(s)).unwrap();
+        });
+        assert_eq!(
+            changed, "<html><body></body></html>",
+            "settings read before the change were served"
+        );
+    }
 }
