@@ -137,10 +137,10 @@ fn inject(html: &[u8], json: &str) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const PAGE: &str = "<!doctype html><html><head><script type=\"module\" src=\"/a.js\"></script></head><body><div id=\"app\"></div></body></html>";
+    pub(crate) const PAGE: &str = "<!doctype html><html><head><script type=\"module\" src=\"/a.js\"></script></head><body><div id=\"app\"></div></body></html>";
 
     fn block_text(page: &str) -> &str {
         let open = format!(r#"<script type="application/json" id="{BLOCK_ID}">"#);
@@ -177,6 +177,13 @@ mod tests {
             .unwrap()
     }
 
+    /// The page `first` serves now: the test page, with or without the data block.
+    pub(crate) fn served(first: &FirstScreen) -> String {
+        let mut page = html_response();
+        first.serve(&mut page);
+        String::from_utf8(page.body().to_vec()).unwrap()
+    }
+
     fn offered() -> FirstScreen {
         let first = FirstScreen::default();
         first.offer_json(r#"{"x":"<b>"}"#);
@@ -204,29 +211,15 @@ mod tests {
         let page = String::from_utf8(page.body().to_vec()).unwrap();
         assert_eq!(block_text(&page), r#"{"x":"\u003cb>"}"#);
 
-        let mut reload = html_response();
-        first.serve(&mut reload);
-        assert_eq!(
-            &reload.body()[..],
-            PAGE.as_bytes(),
-            "a reload got the data again"
-        );
+        assert_eq!(served(&first), PAGE, "a reload got the data again");
     }
 
     #[test]
     fn data_read_after_the_page_was_served_is_never_offered() {
         let first = FirstScreen::default();
-        let mut page = html_response();
-        first.serve(&mut page);
-        assert_eq!(&page.body()[..], PAGE.as_bytes());
+        assert_eq!(served(&first), PAGE);
         // The reading thread finishing late, then a reload.
         first.offer_json(r#"{"x":1}"#);
-        let mut reload = html_response();
-        first.serve(&mut reload);
-        assert_eq!(
-            &reload.body()[..],
-            PAGE.as_bytes(),
-            "stale data reached a reload"
-        );
+        assert_eq!(served(&first), PAGE, "stale data reached a reload");
     }
 }

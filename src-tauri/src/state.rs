@@ -425,14 +425,7 @@ mod tests {
         let info = crate::commands::app_info_with(&state, Some(count));
         state.first_screen.offer(&info, &dashboard);
         before(&state);
-        let mut page = tauri::http::Response::builder()
-            .header(tauri::http::header::CONTENT_TYPE, "text/html")
-            .body(std::borrow::Cow::Borrowed(
-                &b"<html><body></body></html>"[..],
-            ))
-            .unwrap();
-        state.first_screen.serve(&mut page);
-        String::from_utf8(page.body().to_vec()).unwrap()
+        crate::first_screen::tests::served(&state.first_screen)
     }
 
     #[test]
@@ -447,7 +440,8 @@ mod tests {
             tauri::async_runtime::block_on(state.update_settings(s)).unwrap();
         });
         assert_eq!(
-            changed, "<html><body></body></html>",
+            changed,
+            crate::first_screen::tests::PAGE,
             "settings read before the change were served"
         );
     }

@@ -48,6 +48,13 @@ function isPayload(e: unknown): e is ErrorPayload {
 type FirstScreen = { app_info?: AppInfo; dashboard?: Dashboard };
 let firstScreen: FirstScreen | null = readFirstScreen();
 
+/** One part of the first screen's data, once; then it is gone. */
+function takeFirst<K extends keyof FirstScreen>(part: K): FirstScreen[K] {
+  const early = firstScreen?.[part];
+  if (firstScreen) firstScreen[part] = undefined;
+  return early;
+}
+
 function readFirstScreen(): FirstScreen | null {
   const block = document.getElementById("first-screen");
   if (!block) return null;
@@ -70,8 +77,7 @@ let launchDashboard: Promise<Dashboard> | null = null;
 
 /** Starts fetching Today's data now; the first `api.dashboard()` receives it. */
 export function prefetchDashboard() {
-  const early = firstScreen?.dashboard;
-  if (firstScreen) firstScreen.dashboard = undefined;
+  const early = takeFirst("dashboard");
   if (early) {
     launchDashboard = Promise.resolve(early);
     return;
@@ -148,8 +154,7 @@ export function reportFirstPaint() {
 
 export const api = {
   appInfo: () => {
-    const early = firstScreen?.app_info;
-    if (firstScreen) firstScreen.app_info = undefined;
+    const early = takeFirst("app_info");
     return early ? Promise.resolve(early) : call<AppInfo>("app_info");
   },
   updateSettings: (settings: Settings) => call<Settings>("update_settings", { settings }),
