@@ -683,6 +683,10 @@ fn assert_counts_kept(store: &Store) {
          FROM case_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5",
     );
     assert_eq!(kept, counted);
+    let all: u32 = conn
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(store.case_count().unwrap(), all);
     let queries = [
         CaseListQuery::default(),
         CaseListQuery {
@@ -772,6 +776,7 @@ fn list_totals_stay_true_through_every_kind_of_write() {
         .map(|c| c.count)
         .sum();
     assert_eq!(per_status, total);
+    assert_eq!(old.case_count().unwrap(), total);
     drop(old);
     let store = Store::open(&path).unwrap();
     assert_counts_kept(&store);

@@ -420,12 +420,20 @@ impl Store {
         Ok(())
     }
 
+    /// How many cases the file holds. `count(*)` reads a whole index (every case); the
+    /// counts kept per filter combination (migration 0005) give the same total from a
+    /// few hundred rows, so the first screen does not wait on the file's size.
     pub fn case_count(&self) -> Result<u32> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?)
+        let sql = if self.counts_kept() {
+            COUNT_KEPT
+        } else {
+            "SELECT count(*) FROM cases"
+        };
+        Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
     }
 }
+
+pub(crate) const COUNT_KEPT: &str = "SELECT coalesce(sum(n), 0) FROM case_counts";
 
 /// The app's identifier: its data folder under the OS data directory is named after it.
 pub const APP_IDENTIFIER: &str = "org.kakehashi.app";
