@@ -127,6 +127,10 @@ export function startupMark(name: string, at = performance.timeOrigin + performa
  * then begins the day's backup; the startup measurement (tests/perf/startup.sh) also
  * takes the moment.
  */
+let painted: () => void = () => {};
+/** Settles once the first screen with its data has been painted. */
+export const firstPainted = new Promise<void>((resolve) => (painted = resolve));
+
 export function reportFirstPaint() {
   if (firstPaintReported) return;
   firstPaintReported = true;
@@ -148,6 +152,7 @@ export function reportFirstPaint() {
       const marks = startupMarks;
       startupMarks = null;
       void call("first_paint", { marks }).catch(() => {});
+      painted();
     });
   });
 }
