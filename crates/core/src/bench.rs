@@ -10,9 +10,7 @@ use rusqlite::{Connection, params_from_iter};
 use serde::Serialize;
 
 use crate::case::SUMMARIES_BY_IDS;
-use crate::case::{
-    CASE_BY_REFERENCE, CaseListQuery, CaseSort, Direction, Priority, SUMMARY_SELECT,
-};
+use crate::case::{CASE_BY_REFERENCE, CaseListQuery, CaseSort, Direction, Priority, SUMMARY_BY_ID};
 use crate::error::Result;
 use crate::search::{QueryPlan, Scope, plan};
 use crate::store::Store;
@@ -224,11 +222,7 @@ impl Store {
             let id = Value::Integer(case.id.0);
             let sqlite = time(iterations, || {
                 drain(conn, CASE_BY_REFERENCE, &[Value::Text(reference.0.clone())])?;
-                drain(
-                    conn,
-                    &format!("{SUMMARY_SELECT} WHERE c.id = ?1"),
-                    std::slice::from_ref(&id),
-                )?;
+                drain(conn, SUMMARY_BY_ID, std::slice::from_ref(&id))?;
                 for sql in [
                     crate::case::CASE_EXTRAS,
                     crate::timeline::TIMELINE_FOR_CASE,

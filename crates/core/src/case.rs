@@ -333,11 +333,12 @@ pub(crate) const SUMMARIES_BY_IDS: &str = concat!(
     summary_joins!()
 );
 
-pub(crate) const SUMMARY_SELECT: &str = concat!(
+pub(crate) const SUMMARY_BY_ID: &str = concat!(
     "SELECT ",
     summary_columns!(),
     " FROM cases c ",
-    summary_joins!()
+    summary_joins!(),
+    " WHERE c.id = ?1"
 );
 
 impl CaseSummary {
@@ -602,6 +603,7 @@ impl Store {
 
     /// The whole case for the detail screen.
     pub fn case_detail(&self, reference: &str) -> Result<CaseDetail> {
+        let _snapshot = self.snapshot()?;
         self.case_detail_by_id(self.case_id(reference)?)
     }
 
@@ -702,12 +704,11 @@ impl Store {
     }
 
     pub(crate) fn case_detail_by_id(&self, id: CaseId) -> Result<CaseDetail> {
+        let _snapshot = self.snapshot()?;
         let conn = self.conn();
-        let summary = conn.query_row(
-            &format!("{SUMMARY_SELECT} WHERE c.id = ?1"),
-            [id],
-            CaseSummary::from_row,
-        )?;
+        let summary = conn
+            .prepare_cached(SUMMARY_BY_ID)?
+            .query_row([id], CaseSummary::from_row)?;
         let extras = conn.query_row(CASE_EXTRAS, [id], |r| {
             Ok(CaseExtras {
                 provider_id: r.get(0)?,
@@ -755,6 +756,8 @@ impl Store {
 
     /// One page of the case list, filtered and sorted as asked.
     pub fn list_cases(&self, q: &CaseListQuery) -> Result<CasePage> {
+        // The total and the page from one state of the file.
+        let _snapshot = self.snapshot()?;
         let statements = self.list_statements(q)?;
         let conn = self.conn();
         let total = conn

@@ -136,6 +136,8 @@ const STATUS_COUNTS_COUNTED: &str = "SELECT status, count(*) FROM cases GROUP BY
 impl Store {
     /// Everything the Today screen shows, as of `now`.
     pub fn dashboard(&self, now: DateTime<Utc>) -> Result<Dashboard> {
+        // Its lists and counts from one state of the file.
+        let _snapshot = self.snapshot()?;
         let today = self.today();
         let conn = self.conn();
         let tasks = |from: NaiveDate, to: NaiveDate| -> Result<(Vec<DueTask>, u32)> {

@@ -352,6 +352,8 @@ pub(crate) fn search(
 ) -> rusqlite::Result<Vec<SearchHit>> {
     let limit = limit as usize;
     let plan = plan(query);
+    // Every pass and the summaries read one state of the file.
+    let _snapshot = crate::store::snapshot(conn)?;
     let mut ids: Vec<i64> = Vec::new();
     // A whole reference is an exact hit and comes first.
     let exact: Option<i64> = conn

@@ -388,6 +388,13 @@ impl Store {
         self.anchors.borrow_mut()
     }
 
+    /// A read transaction for a screen's several statements, so they all see one
+    /// state of the file and its shared lock is taken once. `None` inside a transaction
+    /// already open, which gives the same. Dropping it ends it: there is nothing to keep.
+    pub(crate) fn snapshot(&self) -> Result<Option<Transaction<'_>>> {
+        Ok(snapshot(&self.conn)?)
+    }
+
     pub(crate) fn transaction(&mut self) -> Result<Transaction<'_>> {
         // IMMEDIATE takes the write lock up front, so a busy file fails before work is done.
         Ok(self
@@ -431,6 +438,15 @@ impl Store {
         };
         Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
     }
+}
+
+/// See [`Store::snapshot`]; for the functions that are handed a connection.
+pub(crate) fn snapshot(conn: &Connection) -> rusqlite::Result<Option<Transaction<'_>>> {
+    Ok(if conn.is_autocommit() {
+        Some(conn.unchecked_transaction()?)
+    } else {
+        None
+    })
 }
 
 pub(crate) const COUNT_KEPT: &str = "SELECT coalesce(sum(n), 0) FROM case_counts";

@@ -10,7 +10,7 @@ use crate::anchors::{Seek, condition};
 
 use crate::case::{
     CASE_BY_REFERENCE, CASE_EXTRAS, CaseListQuery, CaseSort, Direction, Priority, SUMMARIES_BY_IDS,
-    SUMMARY_SELECT, Specialty,
+    SUMMARY_BY_ID, Specialty,
 };
 use crate::dashboard::{
     DOCUMENTS_WAITING, EVENTS_UPCOMING, STATUS_COUNTS, TASKS_DUE, TASKS_DUE_COUNT,
@@ -120,7 +120,6 @@ fn hot_queries_use_an_index() {
 
     let patient = format!("SELECT {PATIENT_COLUMNS} FROM patients WHERE id = ?1");
     let provider = format!("SELECT {PROVIDER_COLUMNS} FROM providers WHERE id = ?1");
-    let summary = format!("{SUMMARY_SELECT} WHERE c.id = ?1");
     let queries: Vec<(&str, &str, Vec<&dyn ToSql>)> = vec![
         ("search_long", LONG_ONLY, vec![&"\"cote\"", &50]),
         (
@@ -140,7 +139,7 @@ fn hot_queries_use_an_index() {
             CASE_BY_REFERENCE,
             vec![&"KH-2026-0001"],
         ),
-        ("summary", &summary, vec![&1]),
+        ("summary", SUMMARY_BY_ID, vec![&1]),
         ("summaries", SUMMARIES_BY_IDS, vec![&"[3, 1, 2]"]),
         ("count_patients", "SELECT count(*) FROM patients", vec![]),
         ("patients_page", PATIENTS_PAGE, vec![&100, &0]),
