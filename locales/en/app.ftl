@@ -103,6 +103,7 @@ welcome-empty = Start empty
 welcome-demo-working = Creating demo cases…
 
 startup-error-title = The database could not be opened
+screen-load-failed = This screen could not be loaded. Your saved data is not affected; open the screen again, or restart Kakehashi.
 
 search-result-count = { $count ->
     [one] { $count } match

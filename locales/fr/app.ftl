@@ -103,6 +103,7 @@ welcome-empty = Commencer sans données
 welcome-demo-working = Création des dossiers de démonstration…
 
 startup-error-title = Impossible d’ouvrir la base de données
+screen-load-failed = Impossible de charger cet écran. Vos données enregistrées ne sont pas touchées ; rouvrez l’écran ou redémarrez Kakehashi.
 
 search-result-count = { $count ->
     [one] { $count } résultat

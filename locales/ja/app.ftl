@@ -100,6 +100,7 @@ welcome-empty = 空の状態で開始
 welcome-demo-working = デモ案件を作成しています…
 
 startup-error-title = データベースを開けませんでした
+screen-load-failed = この画面を読み込めませんでした。保存済みのデータには影響ありません。画面を開き直すか、Kakehashi を再起動してください。
 
 search-result-count = 該当 { $count } 件
 search-first-results = 最初の { $count } 件を表示しています。さらに入力すると絞り込めます。

@@ -121,16 +121,16 @@ export function startupMark(name: string, at = performance.timeOrigin + performa
   startupMarks?.push([name, at]);
 }
 
+let painted: () => void = () => {};
+/** Settles once the first screen with its data has been painted. */
+export const firstPainted = new Promise<void>((resolve) => (painted = resolve));
+
 /**
  * Tells the shell, once per run, that the first screen shows its data. Two frames:
  * the first callback runs before that frame is painted, the second after. The shell
  * then begins the day's backup; the startup measurement (tests/perf/startup.sh) also
  * takes the moment.
  */
-let painted: () => void = () => {};
-/** Settles once the first screen with its data has been painted. */
-export const firstPainted = new Promise<void>((resolve) => (painted = resolve));
-
 export function reportFirstPaint() {
   if (firstPaintReported) return;
   firstPaintReported = true;
