@@ -7,7 +7,7 @@ menu-language = Language
 menu-new-case = New case
 menu-cases = Cases
 
-search-placeholder = Search names, readings, references, providers, notes…
+search-placeholder = Search by name (any script, kana reading), reference, provider or note…
 search-label = Search cases
 search-no-results = No case matches “{ $query }”.
 
@@ -36,7 +36,7 @@ detail-documents = Documents
 detail-tasks = Tasks
 detail-notes = Notes
 detail-close = Close
-detail-reading = Reading
+detail-reading = Reading (kana)
 detail-local-time = Local time
 detail-home-time = Patient's home time
 detail-home-time-at = Patient's home time: { $time }
@@ -109,7 +109,10 @@ search-result-count = { $count ->
     [one] { $count } match
    *[other] { $count } matches
 }
-search-first-results = First { $count } matches — type more to narrow
+search-first-results = { $count ->
+    [one] First match — type more to narrow
+   *[other] First { $count } matches — type more to narrow
+}
 form-discard-question = Discard the new case you started? What you typed will be lost.
 form-discard = Discard
 form-keep-editing = Keep editing
@@ -134,7 +137,11 @@ cli-demo-created = { $count ->
    *[other] Created { $count } demo cases.
 }
 cli-check-ok = Database OK (schema version { $version }, cases: { $cases }).
-cli-about = Kakehashi case manager: the command line over a case database
+cli-check-access-log-altered = { $count ->
+    [one] The access log was changed outside Kakehashi: { $count } row no longer fits its hash chain.
+   *[other] The access log was changed outside Kakehashi: { $count } rows no longer fit its hash chain.
+}
+cli-about = Kakehashi case manager: command-line access to a case database
 cli-arg-db = Database file (default: the app's database in the OS app-data folder)
 cli-arg-lang = Language of messages and labels: en, fr or ja (default: from the OS locale)
 cli-about-demo = Fill an empty database with fictional demo cases (the same seed gives the same data)
@@ -149,24 +156,27 @@ cli-arg-case-show-reference = Case reference, e.g. KH-2026-0042
 cli-arg-case-show-json = Print JSON instead of text
 cli-about-case-list = List cases, newest first
 cli-arg-case-list-json = Print JSON instead of text
-cli-arg-case-list-limit = Most cases to print
-cli-arg-case-list-offset = Cases to skip first
+cli-arg-case-list-limit = Maximum number of cases to print
+cli-arg-case-list-offset = Number of cases to skip at the start
 cli-about-search = Search cases by name in any script, reading, reference, provider or note
 cli-arg-search-query = What to look for
-cli-arg-search-limit = Most results to print
+cli-arg-search-limit = Maximum number of results to print
 cli-arg-search-json = Print JSON instead of text
 cli-about-check = Check the database's integrity and print its schema version
-cli-about-bench = Time search, list pages and case opening in the core and straight on SQLite (p50 / p95)
+cli-about-bench = Time search, list pages and case opening in the core and directly in SQLite (p50 / p95)
 cli-arg-bench-iterations = Runs of each query
 cli-arg-bench-json = Print JSON instead of a table
-cli-bench-title = { $cases } cases — milliseconds, p50 / p95
+cli-bench-title = { $cases ->
+    [one] { $cases } case
+   *[other] { $cases } cases
+} — milliseconds, p50 / p95
 cli-bench-col-what = Query
 cli-bench-col-core = Core
 cli-bench-col-sqlite = SQLite alone
 cli-bench-col-ratio = p95 ratio
 cli-bench-search = search “{ $query }”
-cli-bench-list-page = case list, page at { $offset }
-cli-bench-list-sorted = case list, { $order }, page at { $offset }
+cli-bench-list-page = case list, page at offset { $offset }
+cli-bench-list-sorted = case list, { $order }, page at offset { $offset }
 cli-bench-list-filtered = case list, direction and priority filters
 cli-bench-dashboard = the Today screen
 cli-bench-case-detail = open a case
@@ -175,7 +185,8 @@ cli-arg-export-reference = Case reference, e.g. KH-2026-0042 (not with --all)
 cli-arg-export-all = Export the whole case list (CSV only)
 cli-arg-export-format = pdf, json or fhir for one case; csv for the list
 cli-arg-export-bilingual = A second language, printed after the first (PDF)
-cli-arg-export-recipient = Who it is for: coordinator, hospital, patient, insurer or interpreter; what they must not see is left out
+cli-arg-export-recipient = Who it is for (coordinator|hospital|patient|insurer|interpreter); what they must not see is left out
+cli-arg-export-without-consent = Export even though the patient’s consent does not cover the recipient; the access log records it
 cli-arg-export-out = File to write
 cli-export-usage = Give a case reference with --format pdf, json or fhir, or --all with --format csv.
 cli-about-import = Import a case from a JSON file written by kakehashi export and print its reference

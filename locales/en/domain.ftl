@@ -57,6 +57,8 @@ document-medical-stay-visa = Medical Stay visa
 document-eta = eTA
 document-guarantor-letter = Guarantor organisation letter
 document-certificate-of-eligibility = Certificate of eligibility
+document-treatment-schedule = Treatment schedule (for the visa)
+document-acceptance-certificate = Hospital acceptance certificate
 document-referral-letter = Referral letter
 document-medical-records = Medical records
 document-translated-records = Certified translation of records
@@ -75,7 +77,7 @@ document-state-not-needed = Not needed
 note-channel-phone = Phone
 note-channel-email = Email
 note-channel-meeting = Meeting
-note-channel-message = Message
+note-channel-message = Text or chat message
 
 country-CA = Canada
 country-JP = Japan

@@ -19,12 +19,12 @@ today-due-soon = { $count ->
     [0] Due in the next 7 days
    *[other] Due in the next 7 days ({ $count })
 }
-today-overdue-many = Overdue tasks (more than { $count })
-today-due-soon-many = Due in the next 7 days (more than { $count })
+today-overdue-many = Overdue tasks ({ $count } or more)
+today-due-soon-many = Due in the next 7 days ({ $count } or more)
 today-upcoming = Events in the next 14 days
 today-waiting = Waiting on a document
 today-nothing-overdue = Nothing overdue.
-today-nothing-due = Nothing due this week.
+today-nothing-due = Nothing due in the next 7 days.
 today-nothing-upcoming = No events in the next 14 days.
 today-nothing-waiting = No requested document is outstanding.
 today-your-time = your time: { $time }
@@ -37,7 +37,7 @@ list-filters-off-in-search = Search looks through every case: the filters and th
 list-sort = Order
 list-sort-newest = Newest first
 list-sort-oldest = Oldest first
-list-sort-target-date = Target date
+list-sort-target-date = Target treatment date
 list-sort-name = Patient name
 
 detail-move-to = Move to
@@ -48,7 +48,7 @@ detail-delete-item = Delete “{ $item }”
 detail-add = Add
 detail-add-event = Add an event
 detail-add-document = Add a document
-detail-add-note = Add to the log
+detail-add-note = Add a note
 detail-costs = Costs
 detail-balance = Balance due
 detail-days = { $count ->
@@ -58,7 +58,7 @@ detail-days = { $count ->
 detail-stay-hint = Over 90 days in Japan needs a certificate of eligibility; it is added to the checklist.
 detail-local-time-at = Local: { $time }
 detail-removed = Removed: { $item }
-detail-note-when-hint = Leave empty for now. Otherwise the time in your zone.
+detail-note-when-hint = Leave empty to use the current time; otherwise enter the time in your time zone.
 detail-undo = Undo
 detail-dismiss = Dismiss
 form-datetime-placeholder = YYYY-MM-DD HH:MM
@@ -89,8 +89,8 @@ field-city = City
 field-time-zone = Time zone
 field-specialties = Specialties
 field-accreditations = Accreditations
-field-languages = Languages of the international desk
-field-desk-contact = International desk contact
+field-languages = Languages of the international patient desk
+field-desk-contact = International patient desk contact
 field-home-zone = Home time zone
 field-expected-stay = Expected stay (days)
 
@@ -99,8 +99,8 @@ error-time-skipped = { $field }: this time does not exist in that zone (the cloc
 error-end-before-start = { $field } is before the start.
 error-deposit-over-estimate = { $field } is more than the estimated cost.
 error-item-not-found = This item is no longer part of the case; it may have been removed in the meantime.
-error-patient-not-found = This patient no longer exists.
-error-provider-in-use = This provider is chosen in { $cases ->
+error-patient-not-found = This patient record no longer exists.
+error-provider-in-use = This provider is used in { $cases ->
     [one] one case
    *[other] { $cases } cases
 } and cannot be deleted.

@@ -7,11 +7,12 @@ menu-language = Langue
 menu-new-case = Nouveau dossier
 menu-cases = Dossiers
 
-search-placeholder = Rechercher par nom, lecture, référence, établissement ou note…
+search-placeholder = Rechercher par nom (toute écriture, kana), référence, établissement ou note…
 search-label = Rechercher des dossiers
 search-no-results = Aucun dossier ne correspond à « { $query } ».
 
 case-count = { $count ->
+    [0] Aucun dossier
     [one] { $count } dossier
    *[other] { $count } dossiers
 }
@@ -23,7 +24,7 @@ list-filter-all = Tous les statuts
 col-reference = Référence
 col-patient = Patient
 col-status = Statut
-col-direction = Sens
+col-direction = Sens du trajet
 col-specialty = Spécialité
 col-provider = Établissement
 col-opened = Ouvert le
@@ -36,7 +37,7 @@ detail-documents = Documents
 detail-tasks = Tâches
 detail-notes = Notes
 detail-close = Fermer
-detail-reading = Lecture (kana)
+detail-reading = Transcription (kana)
 detail-local-time = Heure locale
 detail-home-time = Heure au domicile du patient
 detail-home-time-at = Heure au domicile du patient : { $time }
@@ -51,8 +52,8 @@ task-due = Échéance : { $date }
 
 field-family-name = Nom de famille
 field-given-name = Prénom
-field-family-name-kana = Lecture du nom de famille (kana)
-field-given-name-kana = Lecture du prénom (kana)
+field-family-name-kana = Nom de famille (transcription en kana)
+field-given-name-kana = Prénom (transcription en kana)
 field-name-order = Ordre des noms
 field-birth-date = Date de naissance
 field-sex = Sexe
@@ -66,7 +67,7 @@ field-emergency-contact = Personne à joindre en cas d’urgence
 field-passport-number = Numéro de passeport
 field-passport-expiry = Date d’expiration du passeport
 field-insurance = Assurance
-field-dietary-notes = Notes alimentaires, culturelles ou religieuses
+field-dietary-notes = Restrictions alimentaires et particularités culturelles ou religieuses
 field-direction = Sens du trajet
 field-specialty = Spécialité
 field-treatment = Traitement
@@ -79,7 +80,7 @@ field-opened-on = Ouvert le
 field-estimated-cost = Coût estimé
 field-currency = Devise
 field-deposit = Acompte reçu
-field-companions = Nombre d’accompagnateurs
+field-companions = Nombre de personnes accompagnatrices
 field-note-text = Note
 field-task-title = Tâche
 field-reference = Référence
@@ -103,13 +104,17 @@ welcome-empty = Commencer sans données
 welcome-demo-working = Création des dossiers de démonstration…
 
 startup-error-title = Impossible d’ouvrir la base de données
-screen-load-failed = Impossible de charger cet écran. Vos données enregistrées ne sont pas touchées ; rouvrez l’écran ou redémarrez Kakehashi.
+screen-load-failed = Impossible de charger cet écran. Vos données enregistrées ne sont pas touchées ; rouvrez l’écran ou redémarrez Kakehashi.
 
 search-result-count = { $count ->
+    [0] Aucun résultat
     [one] { $count } résultat
    *[other] { $count } résultats
 }
-search-first-results = Les { $count } premiers résultats — précisez votre recherche
+search-first-results = { $count ->
+    [one] Le premier résultat — précisez votre recherche
+   *[other] Les { $count } premiers résultats — précisez votre recherche
+}
 form-discard-question = Abandonner le nouveau dossier en cours ? Les données saisies seront perdues.
 form-discard = Abandonner
 form-keep-editing = Continuer la saisie
@@ -121,7 +126,7 @@ field-coordinator = Nom de la personne coordonnatrice
 settings-title = Paramètres
 settings-language = Langue de l’interface
 settings-japanese-era = Afficher les dates en japonais selon l’ère impériale (令和)
-settings-coordinator-hint = Inscrit au journal d’audit comme auteur de chaque modification.
+settings-coordinator-hint = Nom inscrit au journal de vérification pour chacune de vos modifications.
 settings-database = Fichier de base de données
 settings-save = Enregistrer les paramètres
 settings-saved = Paramètres enregistrés.
@@ -134,10 +139,14 @@ cli-demo-created = { $count ->
    *[other] { $count } dossiers de démonstration créés.
 }
 cli-check-ok = Base de données en bon état (version du schéma { $version }, dossiers : { $cases }).
-cli-about = Kakehashi, gestionnaire de dossiers : interface en ligne de commande d’une base de dossiers
-cli-arg-db = Fichier de base de données (par défaut : la base de l’application, dans le répertoire de données d’applications du système)
+cli-check-access-log-altered = { $count ->
+    [one] Le journal des accès a été modifié en dehors de Kakehashi : { $count } ligne ne correspond plus à sa chaîne d’empreintes.
+   *[other] Le journal des accès a été modifié en dehors de Kakehashi : { $count } lignes ne correspondent plus à sa chaîne d’empreintes.
+}
+cli-about = Kakehashi, gestionnaire de dossiers : interface en ligne de commande d’une base de données de dossiers
+cli-arg-db = Fichier de base de données (par défaut : la base de données de l’application, dans le répertoire de données d’applications du système)
 cli-arg-lang = Langue des messages et des libellés : en, fr ou ja (par défaut : selon les paramètres régionaux du système)
-cli-about-demo = Remplir une base vide de dossiers de démonstration fictifs (la même graine donne les mêmes données)
+cli-about-demo = Remplir une base de données vide de dossiers de démonstration fictifs (la même graine donne les mêmes données)
 cli-arg-demo-cases = Nombre de dossiers à créer
 cli-arg-demo-seed = Graine du générateur
 cli-arg-demo-anchor = « Aujourd’hui » pour les données générées, AAAA-MM-JJ (par défaut : aujourd’hui)
@@ -151,36 +160,40 @@ cli-about-case-list = Lister les dossiers, du plus récent au plus ancien
 cli-arg-case-list-json = Afficher le résultat en JSON plutôt qu’en texte
 cli-arg-case-list-limit = Nombre maximal de dossiers affichés
 cli-arg-case-list-offset = Nombre de dossiers à ignorer au début
-cli-about-search = Rechercher des dossiers par nom (dans n’importe quelle écriture), lecture, référence, établissement ou note
+cli-about-search = Rechercher des dossiers par nom (dans n’importe quelle écriture), transcription en kana, référence, établissement ou note
 cli-arg-search-query = Texte à rechercher
 cli-arg-search-limit = Nombre maximal de résultats affichés
 cli-arg-search-json = Afficher le résultat en JSON plutôt qu’en texte
-cli-about-check = Vérifier l’intégrité de la base et afficher la version de son schéma
+cli-about-check = Vérifier l’intégrité de la base de données et afficher la version de son schéma
 cli-about-bench = Chronométrer la recherche, les pages de la liste et l’ouverture d’un dossier dans le noyau et directement dans SQLite (p50 / p95)
 cli-arg-bench-iterations = Nombre d’exécutions de chaque requête
 cli-arg-bench-json = Afficher le résultat en JSON plutôt qu’en tableau
-cli-bench-title = { $cases } dossiers — millisecondes, p50 / p95
+cli-bench-title = { $cases ->
+    [one] { $cases } dossier
+   *[other] { $cases } dossiers
+} — millisecondes, p50 / p95
 cli-bench-col-what = Requête
 cli-bench-col-core = Noyau
 cli-bench-col-sqlite = SQLite seul
 cli-bench-col-ratio = Rapport p95
 cli-bench-search = recherche « { $query } »
-cli-bench-list-page = liste des dossiers, page à { $offset }
-cli-bench-list-sorted = liste des dossiers, { $order }, page à { $offset }
-cli-bench-list-filtered = liste des dossiers, filtres sens et priorité
+cli-bench-list-page = liste des dossiers, page au décalage { $offset }
+cli-bench-list-sorted = liste des dossiers, { $order }, page au décalage { $offset }
+cli-bench-list-filtered = liste des dossiers, filtres sens du trajet et priorité
 cli-bench-dashboard = l’écran Aujourd’hui
 cli-bench-case-detail = ouverture d’un dossier
 cli-about-export = Exporter un dossier en PDF, JSON ou FHIR, ou tous les dossiers en CSV, dans la langue de --lang
 cli-arg-export-reference = Référence du dossier, p. ex. KH-2026-0042 (pas avec --all)
 cli-arg-export-all = Exporter toute la liste des dossiers (CSV seulement)
-cli-arg-export-format = pdf, json ou fhir pour un dossier ; csv pour la liste
+cli-arg-export-format = pdf, json ou fhir pour un dossier ; csv pour la liste
 cli-arg-export-bilingual = Une seconde langue, imprimée après la première (PDF)
-cli-arg-export-recipient = Destinataire : coordinator, hospital, patient, insurer ou interpreter ; ce qu’il ne doit pas voir est omis
+cli-arg-export-recipient = Destinataire (coordinator|hospital|patient|insurer|interpreter) ; les éléments qui ne lui sont pas destinés sont omis
+cli-arg-export-without-consent = Exporter même si le consentement du patient ne couvre pas le destinataire ; le journal des accès le consigne
 cli-arg-export-out = Fichier à écrire
 cli-export-usage = Indiquez une référence de dossier avec --format pdf, json ou fhir, ou --all avec --format csv.
 cli-about-import = Importer un dossier depuis un fichier JSON écrit par kakehashi export et afficher sa référence
 cli-arg-import-file = Fichier JSON (format kakehashi-case/1)
-cli-about-message = Afficher un message de l’interface dans la langue choisie (pour les scripts et les traducteurs)
+cli-about-message = Afficher un message de l’interface dans la langue choisie (pour les scripts et la traduction)
 cli-arg-message-id = Identifiant du message, p. ex. case-count
 cli-arg-message-args = Un argument sous la forme NOM=VALEUR ; à répéter au besoin
 cli-unknown-message = Aucun message ne porte l’identifiant « { $id } ».

@@ -381,6 +381,8 @@ pub async fn delete_provider(
 /// Fills the open, empty database with demo cases; returns how many it now holds.
 #[tauri::command]
 pub async fn create_demo(state: State<'_, AppState>, cases: u32) -> Result<u32, ErrorPayload> {
+    // The demo's tasks and notes are written in the coordinator's language.
+    let language = state.settings().language;
     state
         .with_store(move |s| {
             let anchor = s.today();
@@ -388,6 +390,7 @@ pub async fn create_demo(state: State<'_, AppState>, cases: u32) -> Result<u32, 
                 cases,
                 seed: 42,
                 anchor,
+                language,
             })?;
             s.case_count()
         })
@@ -422,16 +425,22 @@ pub async fn export_preview(
 }
 
 /// Exports one case: asks where with the native dialog, then writes the file.
-/// Returns the path written, or `None` if the coordinator cancelled.
+/// Returns the path written, or `None` if the coordinator cancelled. Refused with
+/// `error-no-consent` when the patient's consent does not cover the recipient,
+/// unless the coordinator confirmed (`without_consent`), which the log then says.
 #[tauri::command]
 pub async fn export_case(
     app: AppHandle,
     state: State<'_, AppState>,
     reference: String,
     options: ExportOptions,
+    without_consent: bool,
 ) -> Result<Option<String>, ErrorPayload> {
-    let record = state
-        .with_store(move |s| s.export_case(&reference, options.recipient))
+    let (record, consent) = state
+        .with_store(move |s| {
+            let consent = s.export_consent(&reference, options.recipient, without_consent)?;
+            Ok((s.export_case(&reference, options.recipient)?, consent))
+        })
         .await?;
     let lang = state.settings().language;
     let t = |id: &str| state.l10n.format(lang, id, &[]);
@@ -460,7 +469,7 @@ pub async fn export_case(
     kakehashi_core::store::write_atomically(&path, &bytes)
         .map_err(|e| kakehashi_core::Error::from(e).payload())?;
     state
-        .with_store(move |s| s.log_case_export(reference.as_str()))
+        .with_store(move |s| s.log_case_export(reference.as_str(), consent))
         .await?;
     Ok(Some(path.display().to_string()))
 }
@@ -515,7 +524,7 @@ pub async fn reopen_database(
     state
         .reopen(OpenMode {
             read_only,
-            passphrase: passphrase.as_deref().map(Secret::new),
+            passphrase: passphrase.map(|p| std::sync::Arc::new(Secret::new(p))),
         })
         .await?;
     if !read_only {
@@ -544,12 +553,17 @@ pub async fn restore_backup(
     app_info(state).await
 }
 
+/// Encrypts the file with `passphrase`, or removes its encryption when it is `None`;
+/// an encrypted file's `current` passphrase is asked for again.
 #[tauri::command]
 pub async fn set_encryption(
     state: State<'_, AppState>,
+    current: Option<String>,
     passphrase: Option<String>,
 ) -> Result<AppInfo, ErrorPayload> {
-    state.set_encryption(passphrase).await?;
+    state
+        .set_encryption(current.map(Secret::new), passphrase.map(Secret::new))
+        .await?;
     app_info(state).await
 }
 

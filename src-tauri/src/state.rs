@@ -24,8 +24,8 @@ pub struct AppState {
     pub prefs_path: PathBuf,
     prefs: Mutex<Preferences>,
     /// The passphrase the coordinator typed for this file, to open it again after a
-    /// restore without asking twice.
-    passphrase: Mutex<Option<Secret>>,
+    /// restore without asking twice: the store's own, shared, not a copy.
+    passphrase: Mutex<Option<Arc<Secret>>>,
     /// Why the last automatic backup failed, until one succeeds: shown in Settings.
     backup_error: Mutex<Option<ErrorPayload>>,
     /// The first screen's data for the page's HTML (`first_screen.rs`).
@@ -51,7 +51,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 #[derive(Debug, Clone, Default)]
 pub struct OpenMode {
     pub read_only: bool,
-    pub passphrase: Option<Secret>,
+    pub passphrase: Option<Arc<Secret>>,
 }
 
 /// Opens `path` and names the coordinator as the author of its changes.
@@ -60,11 +60,11 @@ pub fn open_store(
     prefs: &Preferences,
     mode: &OpenMode,
 ) -> Result<Store, ErrorPayload> {
-    let pass = mode.passphrase.as_ref().map(Secret::expose);
+    let key = mode.passphrase.clone();
     let opened = if mode.read_only {
-        Store::open_read_only_with(path, pass)
+        Store::open_read_only_keyed(path, key)
     } else {
-        Store::open_with(path, pass)
+        Store::open_keyed(path, key)
     };
     let mut store = opened.map_err(|e| e.payload())?;
     if let Some(name) = &prefs.coordinator {
@@ -261,13 +261,19 @@ impl AppState {
         let pass = lock(&self.passphrase).clone();
         let store = Arc::clone(&self.store);
         let p = pass.clone();
+        // The restore writes its own audit row, by the coordinator named in Settings.
+        let actor = lock(&self.prefs)
+            .coordinator
+            .clone()
+            .unwrap_or_else(kakehashi_core::store::default_actor);
         let restored = tauri::async_runtime::spawn_blocking(move || {
             let mut slot = lock(&store);
             *slot = None;
             kakehashi_core::store::backup::restore_listed(
                 &db_path,
                 &backup,
-                p.as_ref().map(Secret::expose),
+                p.as_ref().map(|p| Secret::expose(p)),
+                &actor,
             )
             .map(|_| ())
             .map_err(|e| e.payload())
@@ -283,17 +289,28 @@ impl AppState {
         reopened
     }
 
-    /// Encrypts the open file with `passphrase`, or removes its encryption.
-    pub async fn set_encryption(&self, passphrase: Option<String>) -> Result<(), ErrorPayload> {
+    /// Encrypts the open file with `new`, or removes its encryption; the core checks
+    /// an encrypted file's `current` passphrase. Whatever the outcome, the passphrase
+    /// kept is the one the store holds afterwards: once the file is swapped, the new
+    /// one, even when the backup that follows fails.
+    pub async fn set_encryption(
+        &self,
+        current: Option<Secret>,
+        new: Option<Secret>,
+    ) -> Result<(), ErrorPayload> {
         self.first_screen.close();
-        let p = passphrase.clone();
-        self.with_store(move |s| match &p {
-            Some(p) => s.encrypt(p),
-            None => s.decrypt(),
-        })
-        .await?;
-        *lock(&self.passphrase) = passphrase.as_deref().map(Secret::new);
-        Ok(())
+        let (changed, key) = self
+            .with_store(move |s| {
+                let current = current.as_ref().map(Secret::expose);
+                let changed = match new {
+                    Some(new) => s.encrypt(current, new),
+                    None => s.decrypt(current),
+                };
+                Ok((changed.map_err(|e| e.payload()), s.passphrase()))
+            })
+            .await?;
+        *lock(&self.passphrase) = key;
+        changed
     }
 
     /// Notes that the first screen shows its data.
@@ -381,6 +398,46 @@ mod tests {
             assert_eq!(Preferences::load(&prefs_path).database, Some(second));
             // The first file's lock is released: another process could open it now.
             Store::open(&first).unwrap();
+        });
+    }
+
+    #[test]
+    fn after_a_change_of_key_the_app_keeps_the_new_one_even_if_the_backup_failed() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("a.sqlite");
+        let state = AppState::new(
+            db.clone(),
+            dir.path().join("p.json"),
+            Preferences::default(),
+        );
+        // A file where the backup folder should be: the backup after the swap fails.
+        let folder = kakehashi_core::store::backup::backup_dir(&db);
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::write(&folder, b"not a folder").unwrap();
+        tauri::async_runtime::block_on(async {
+            let new = Some(Secret::from("correct horse battery"));
+            let err = state.set_encryption(None, new).await.unwrap_err();
+            assert_eq!(err.code, "error-backup-after-rekey-failed", "{err:?}");
+            assert!(state.file_state().encrypted);
+            let kept = lock(&state.passphrase)
+                .clone()
+                .expect("the new one is kept");
+            let held = state.with_store(|s| Ok(s.passphrase())).await.unwrap();
+            assert!(Arc::ptr_eq(&kept, &held.unwrap()), "one copy, shared");
+            // A restore checks the backup, and opens the file, with the key kept.
+            std::fs::remove_file(&folder).unwrap();
+            let backup = state.with_store(|s| s.backup_now()).await.unwrap();
+            state.restore_backup(backup.path.into()).await.unwrap();
+            assert!(state.file_state().encrypted);
+            // Removing the encryption takes the current passphrase.
+            let wrong = Some(Secret::from("not the passphrase"));
+            let refused = state.set_encryption(wrong, None).await.unwrap_err();
+            assert_eq!(refused.code, "error-not-the-passphrase");
+            assert_eq!(refused.field.as_deref(), Some("field-current-passphrase"));
+            let current = Some(Secret::from("correct horse battery"));
+            state.set_encryption(current, None).await.unwrap();
+            assert!(!state.file_state().encrypted);
+            assert!(lock(&state.passphrase).is_none());
         });
     }
 

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cli, closeApp, format, freshDbPath, openApp, screenshot } from "./lib.mjs";
+import { cli, closeApp, format, freshDbPath, message, openApp, screenshot } from "./lib.mjs";
 
 /** Types a path into the native save dialog once it is up, and confirms. */
 function answerSaveDialog(title, path) {
@@ -56,12 +56,16 @@ test("a case exported from its dialog: PDF preview, PDF in Japanese for the inte
 
     const pdf = join(out, "summary.pdf");
     await browser.$("[data-testid=export-save]").click();
+    // No consent covers the interpreter: the export waits for the coordinator's word.
+    await browser.$("[data-testid=consent-confirm]").waitForDisplayed();
+    await browser.$("[data-testid=export-without-consent]").click();
     answerSaveDialog(format("en", "export-save-title"), pdf);
     await waitForFile(browser, pdf);
     await browser.$("[data-testid=export-saved]").waitForDisplayed();
     const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
-    assert.ok(text.includes("案件概要") && text.includes("吉田 𠮷郎") && text.includes("よしだ きちろう"), text);
+    assert.ok(text.includes(message("ja", "export.ftl", "pdf-title")) && text.includes("吉田 𠮷郎") && text.includes("よしだ きちろう"), text);
     assert.ok(!text.includes("TZ7654321"), "no passport for the interpreter");
+    assert.ok(cli(db, ["patient", "log", "1"]).includes('"export-without-consent"'), "the access log says so");
 
     await browser.keys("Escape");
     await browser.$("[data-testid=export-dialog]").waitForDisplayed({ reverse: true });

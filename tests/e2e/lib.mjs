@@ -100,7 +100,7 @@ const bundles = {};
 export function format(lang, id, args) {
   if (!bundles[lang]) {
     const bundle = new FluentBundle(LOCALES[lang], { useIsolating: false });
-    for (const file of ["app.ftl", "domain.ftl", "errors.ftl", "workspace.ftl", "directory.ftl", "export.ftl", "privacy.ftl"]) {
+    for (const file of ["app.ftl", "domain.ftl", "errors.ftl", "workspace.ftl", "directory.ftl", "export.ftl", "privacy.ftl", "demo.ftl"]) {
       bundle.addResource(new FluentResource(readFileSync(join(root, "locales", lang, file), "utf8")));
     }
     bundles[lang] = bundle;

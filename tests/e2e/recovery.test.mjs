@@ -229,7 +229,19 @@ test("Settings backs up now, and encrypts the open file and takes the encryption
     await browser.$("[data-testid=unlock]").click();
     await browser.$("[data-testid=nav-settings]").waitForDisplayed({ timeout: 20000 });
     await browser.$("[data-testid=nav-settings]").click();
+    // Removing the encryption takes the current passphrase, and a confirmation.
+    await type(browser, "[data-testid=current-passphrase]", "not the passphrase");
     await browser.$("[data-testid=decrypt]").click();
+    await browser.$("[data-testid=decrypt-yes]").click();
+    await browser.$("[data-testid=current-passphrase-error]").waitForDisplayed({ timeout: 20000 });
+    assert.equal(
+      await textOf(browser, "[data-testid=current-passphrase-error]"),
+      format("en", "error-not-the-passphrase", { field: format("en", "field-current-passphrase") }),
+    );
+    await type(browser, "[data-testid=current-passphrase]", PASSPHRASE);
+    await browser.$("[data-testid=decrypt]").click();
+    await browser.$("[data-testid=decrypt-confirm]").waitForDisplayed();
+    await browser.$("[data-testid=decrypt-yes]").click();
     await browser.$("[data-testid=encryption-done]").waitForDisplayed({ timeout: 20000 });
     assert.equal(await textOf(browser, "[data-testid=encryption-state]"), format("en", "settings-not-encrypted"));
   } finally {

@@ -5,6 +5,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -12,6 +13,7 @@ use kakehashi_core::bench::{BenchClass, BenchRow};
 use kakehashi_core::demo::DemoOptions;
 use kakehashi_core::exchange::CaseRecord;
 use kakehashi_core::patient::display_name;
+use kakehashi_core::store::Secret;
 use kakehashi_core::{
     CaseDetail, CaseListQuery, Error, Lang, Localizer, NewCase, Recipient, Store, format,
 };
@@ -70,6 +72,9 @@ enum Command {
         bilingual: Option<Lang>,
         #[arg(long, default_value = "coordinator")]
         recipient: Recipient,
+        // The id names its help text, `cli-arg-export-without-consent`.
+        #[arg(long = "without-consent", id = "without-consent")]
+        without_consent: bool,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -116,16 +121,20 @@ enum PatientCommand {
 /// the command line, where other users could read it in the process list.
 const PASSPHRASE_ENV: &str = "KAKEHASHI_PASSPHRASE";
 
-fn passphrase() -> Option<String> {
-    std::env::var(PASSPHRASE_ENV).ok().filter(|p| !p.is_empty())
+/// Taken into a [`Secret`] as read, without a copy, and shared from there on.
+fn passphrase() -> Option<Arc<Secret>> {
+    std::env::var(PASSPHRASE_ENV)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .map(|p| Arc::new(Secret::new(p)))
 }
 
 fn open(path: &std::path::Path) -> Result<Store, Error> {
-    Store::open_with(path, passphrase().as_deref())
+    Store::open_keyed(path, passphrase())
 }
 
 fn open_read_only(path: &std::path::Path) -> Result<Store, Error> {
-    Store::open_read_only_with(path, passphrase().as_deref())
+    Store::open_read_only_keyed(path, passphrase())
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -274,6 +283,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             format,
             bilingual,
             recipient,
+            without_consent,
             out,
         } => {
             let one_case = matches!(
@@ -299,8 +309,9 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                     ExportFormat::Pdf | ExportFormat::Json | ExportFormat::Fhir,
                 ) => {
                     use kakehashi_export::options::{self, ExportOptions};
+                    let consent = store.export_consent(&reference, recipient, without_consent)?;
                     let record = store.export_case(&reference, recipient)?;
-                    store.log_case_export(&reference)?;
+                    store.log_case_export(&reference, consent)?;
                     let format = match format {
                         ExportFormat::Pdf => options::ExportFormat::Pdf,
                         ExportFormat::Fhir => options::ExportFormat::Fhir,
@@ -338,6 +349,7 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                 cases,
                 seed,
                 anchor,
+                language: lang,
             })?;
             println!(
                 "{}",
@@ -411,6 +423,19 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
         Command::Check => {
             let store = open_read_only(&path)?;
             store.check()?;
+            let breaks = store.access_log_breaks()?;
+            if !breaks.is_empty() {
+                eprintln!(
+                    "{}",
+                    l10n.format_count(
+                        lang,
+                        "cli-check-access-log-altered",
+                        "count",
+                        breaks.len() as i64
+                    )
+                );
+                std::process::exit(1);
+            }
             let version = store.schema_version()?.to_string();
             let cases = store.case_count()?.to_string();
             println!(
@@ -443,25 +468,35 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
             );
         }
         Command::Restore { file } => {
-            let aside =
-                kakehashi_core::store::backup::restore(&path, &file, passphrase().as_deref())?;
+            let aside = kakehashi_core::store::backup::restore(
+                &path,
+                &file,
+                passphrase().as_deref().map(Secret::expose),
+                &kakehashi_core::store::default_actor(),
+            )?;
             let aside = aside.map(|p| p.display().to_string()).unwrap_or_default();
             println!(
                 "{}",
                 l10n.format(lang, "cli-restore-done", &[("aside", &aside)])
             );
         }
+        // The current passphrase, if the file has one, comes from the environment like
+        // every other command's; it opens the file and is asked for again by the core.
         Command::Encrypt => {
             let mut new = String::new();
             std::io::stdin().read_line(&mut new)?;
-            let new = new.trim_end_matches(['\r', '\n']);
-            let mut store = open(&path)?;
-            store.encrypt(new)?;
+            // Trimmed in place: a trimmed copy would escape the wiping.
+            new.truncate(new.trim_end_matches(['\r', '\n']).len());
+            let new = Secret::new(new);
+            let current = passphrase();
+            let mut store = Store::open_keyed(&path, current.clone())?;
+            store.encrypt(current.as_deref().map(Secret::expose), new)?;
             println!("{}", l10n.format(lang, "cli-encrypt-done", &[]));
         }
         Command::Decrypt => {
-            let mut store = open(&path)?;
-            store.decrypt()?;
+            let current = passphrase();
+            let mut store = Store::open_keyed(&path, current.clone())?;
+            store.decrypt(current.as_deref().map(Secret::expose))?;
             println!("{}", l10n.format(lang, "cli-decrypt-done", &[]));
         }
         Command::Patient(PatientCommand::Export { id, out }) => {
@@ -491,6 +526,9 @@ fn run(cli: Cli, lang: Lang, l10n: &Localizer) -> Result<(), Failure> {
                 "{}",
                 l10n.format(lang, "cli-erase-done", &[("references", &refs)])
             );
+            if erased.checkpoint_pending {
+                println!("{}", l10n.format(lang, "patient-erased-pending", &[]));
+            }
         }
         // Never the default database: the writer fills it with fictional cases.
         Command::CrashWriter { seed } if explicit_db => crash_writer(&path, seed)?,

@@ -212,6 +212,7 @@ fn export_json_then_import_elsewhere_and_export_pdf_fhir_and_csv() {
                 "en",
                 "--recipient",
                 "interpreter",
+                "--without-consent",
                 "--out",
                 path.to_str().unwrap(),
             ],
@@ -246,6 +247,48 @@ fn export_json_then_import_elsewhere_and_export_pdf_fhir_and_csv() {
         text.starts_with('\u{feff}') && text.contains("Référence") && text.contains("高橋 健一"),
         "{text}"
     );
+}
+
+#[test]
+fn export_to_a_recipient_without_consent_is_refused_unless_confirmed_and_logged() {
+    let (dir, db) = db();
+    let reference = stdout(&run(
+        &db,
+        &["case", "create", "--json", "-"],
+        Some(TAKAHASHI),
+    ));
+    let reference = reference.trim();
+    let out = dir.path().join("case.json");
+    let export = |recipient: &str, confirmed: bool| {
+        let mut args = vec!["--lang", "en", "export", reference, "--format", "json"];
+        args.extend(["--recipient", recipient, "--out", out.to_str().unwrap()]);
+        if confirmed {
+            args.push("--without-consent");
+        }
+        run(&db, &args, None)
+    };
+    let refused = export("insurer", false);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("“Sharing with the insurer”"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!out.exists(), "nothing written");
+    let patient_export = export("patient", false);
+    assert!(
+        patient_export.status.success(),
+        "the patient needs no consent"
+    );
+    let confirmed = export("insurer", true);
+    assert!(confirmed.status.success(), "{}", stderr(&confirmed));
+    let log = stdout(&run(&db, &["patient", "log", "1"], None));
+    assert_eq!(
+        log.matches("\"export-without-consent\"").count(),
+        1,
+        "{log}"
+    );
+    assert_eq!(log.matches("\"export-case\"").count(), 1, "{log}");
 }
 
 #[test]

@@ -201,6 +201,7 @@ mod tests {
                 cases: 240,
                 seed: 3,
                 anchor: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                language: crate::i18n::Lang::En,
             })
             .unwrap();
         // Anchors every 7 rows: many of them, and pages that straddle two.

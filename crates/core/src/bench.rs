@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::case::SUMMARIES_BY_IDS;
 use crate::case::{CASE_BY_REFERENCE, CaseListQuery, CaseSort, Direction, Priority, SUMMARY_BY_ID};
 use crate::error::Result;
-use crate::search::{QueryPlan, Scope, plan};
+use crate::search::{QueryPlan, Scope, passes, plan, variant_plan};
 use crate::store::Store;
 
 /// One query of each class: two and one kanji, a hiragana reading, half-width
@@ -100,23 +100,22 @@ fn drain(conn: &Connection, sql: &str, params: &[Value]) -> rusqlite::Result<Vec
     Ok(first)
 }
 
-/// The statements `Store::search` runs for this plan, with its parameters ready-made.
+/// The statements `Store::search` runs for these plans, with their parameters ready-made.
 fn raw_search(
     conn: &Connection,
-    plan: &QueryPlan,
+    (plan, variants): (&QueryPlan, Option<&QueryPlan>),
     names: Scope,
     exact: &str,
     limit: i64,
 ) -> rusqlite::Result<()> {
     let mut ids = drain(conn, CASE_BY_REFERENCE, &[Value::Text(exact.to_owned())])?;
-    if let Some((sql, params)) = plan.statement(plan.first_scope(names), limit) {
-        ids.extend(drain(conn, sql, &params)?);
-    }
-    if (ids.len() as i64) < limit
-        && plan.long.is_some()
-        && let Some((sql, params)) = plan.statement(Scope::Anywhere, limit)
-    {
-        ids.extend(drain(conn, sql, &params)?);
+    for (pass, scope) in passes(plan, variants, names) {
+        if ids.len() as i64 >= limit {
+            break;
+        }
+        if let Some((sql, params)) = pass.statement(scope, limit) {
+            ids.extend(drain(conn, sql, &params)?);
+        }
     }
     ids.truncate(limit as usize);
     if !ids.is_empty() {
@@ -144,10 +143,16 @@ impl Store {
         let mut rows = Vec::new();
         for query in SEARCH_QUERIES {
             let core = time(iterations, || self.search(query, 50).map(drop))?;
-            let p = plan(query);
+            let (p, v) = (plan(query), variant_plan(query));
             let exact = query.trim().to_uppercase();
             let sqlite = time(iterations, || {
-                Ok(raw_search(conn, &p, self.names_scope(), &exact, 50)?)
+                Ok(raw_search(
+                    conn,
+                    (&p, v.as_ref()),
+                    self.names_scope(),
+                    &exact,
+                    50,
+                )?)
             })?;
             rows.push(BenchRow {
                 class: BenchClass::Search {

@@ -22,6 +22,7 @@ use crate::patient::{NameOrder, Sex};
 use crate::provider::{Country, Provider, ProviderSummary};
 use crate::search::{SearchDocument, case_document};
 use crate::status::CaseStatus;
+use crate::store::harden::quote_ident;
 use crate::store::{Store, instant};
 use crate::timeline::EventKind;
 
@@ -33,6 +34,9 @@ pub struct DemoOptions {
     pub seed: u64,
     /// "Today" for the data: cases open before it, tasks fall due around it.
     pub anchor: NaiveDate,
+    /// The coordinator's language: the demo's tasks and notes are written in it, as the
+    /// coordinator would have typed them (`locales/*/demo.ftl`).
+    pub language: Lang,
 }
 
 /// Family names with their readings; the variant and rare forms (髙, 﨑, 𠮷, 邊)
@@ -129,52 +133,22 @@ const JP_REGIONS: &[&str] = &[
     "京都府",
 ];
 
-const NOTES: &[(Lang, &str)] = &[
-    (
-        Lang::En,
-        "Called the patient to confirm the passport expiry date.",
-    ),
-    (
-        Lang::En,
-        "Hospital desk asked for the latest CT images on disc.",
-    ),
-    (
-        Lang::En,
-        "Daughter will travel as companion; needs a wheelchair at arrival.",
-    ),
-    (
-        Lang::Fr,
-        "Appel à la patiente pour confirmer la date d'expiration du passeport.",
-    ),
-    (
-        Lang::Fr,
-        "Le bureau international demande les images de la dernière tomodensitométrie.",
-    ),
-    (
-        Lang::Fr,
-        "Régime sans gluten : prévenir l'hôpital avant l'admission.",
-    ),
-    (
-        Lang::Ja,
-        "パスポートの有効期限を確認するため、患者様にお電話しました。",
-    ),
-    (
-        Lang::Ja,
-        "病院の国際窓口から最新のCT画像の送付依頼がありました。",
-    ),
-    (
-        Lang::Ja,
-        "ご家族が付き添いで渡航予定。到着時に車椅子が必要です。",
-    ),
+/// The notes a demo case may have: messages of `locales/*/demo.ftl`.
+const NOTES: &[&str] = &[
+    "demo-note-passport",
+    "demo-note-imaging",
+    "demo-note-companion",
+    "demo-note-diet",
 ];
 
+/// The tasks a demo case may have: messages of `locales/*/demo.ftl`.
 const TASKS: &[&str] = &[
-    "Send referral letter to the international desk",
-    "Book flights",
-    "Confirm interpreter for consultation",
-    "Request certified translation of records",
-    "Collect deposit",
-    "Follow-up call after return",
+    "demo-task-send-referral",
+    "demo-task-book-flights",
+    "demo-task-confirm-interpreter",
+    "demo-task-request-translation",
+    "demo-task-collect-deposit",
+    "demo-task-follow-up-call",
 ];
 
 struct ProviderSeed {
@@ -428,8 +402,8 @@ struct DemoCase<'a> {
     deposit: Option<i64>,
     events: Vec<DemoEvent<'a>>,
     documents: Vec<(DocumentKind, DocumentState)>,
-    tasks: Vec<(&'static str, NaiveDate, bool)>,
-    notes: Vec<(String, NoteChannel, &'static str)>,
+    tasks: Vec<(&'a str, NaiveDate, bool)>,
+    notes: Vec<(String, NoteChannel, &'a str)>,
     search: SearchDocument,
 }
 
@@ -441,6 +415,9 @@ struct CaseMaker<'a> {
     counters: HashMap<i32, i64>,
     statuses: Vec<CaseStatus>,
     channels: Vec<NoteChannel>,
+    /// [`TASKS`] and [`NOTES`] in the coordinator's language.
+    tasks: &'a [String],
+    notes: &'a [String],
 }
 
 /// A date bound as the text rusqlite writes for a `NaiveDate` (`%F`), made without
@@ -648,13 +625,13 @@ impl<'a> CaseMaker<'a> {
         let tasks = (0..rng.usize(1..3))
             .map(|_| {
                 let due = self.anchor + Days::new(rng.u64(0..30)) - Days::new(rng.u64(0..20));
-                let title = *pick(rng, TASKS);
+                let title = pick(rng, self.tasks).as_str();
                 (title, due, !status.is_active() || rng.u8(..4) == 0)
             })
             .collect();
-        let notes: Vec<(String, NoteChannel, &'static str)> = (0..rng.usize(0..3))
+        let notes: Vec<(String, NoteChannel, &'a str)> = (0..rng.usize(0..3))
             .map(|_| {
-                let (_, body) = *pick(rng, NOTES);
+                let body = pick(rng, self.notes).as_str();
                 let written = demo_instant(
                     opened_on + Days::new(rng.u64(0..30)),
                     rng.u32(8..18),
@@ -793,7 +770,9 @@ fn back_to_wal(conn: &Connection) {
 
 /// Removes the scratch file of a demo that did not finish (see `search_index`).
 pub(crate) fn remove_scratch(store: &std::path::Path) {
-    let _ = std::fs::remove_file(search_index::scratch_path(store));
+    let scratch = search_index::scratch_path(store);
+    let _ = std::fs::remove_file(crate::store::with_suffix(&scratch, "-journal"));
+    let _ = std::fs::remove_file(scratch);
 }
 
 /// Tells the indexing thread to stop, and interrupts its rebuild, unless disarmed: the
@@ -868,7 +847,8 @@ impl Store {
         let actor = self.actor().to_owned();
         let now = instant(Utc::now());
         let scratch_path = search_index::scratch_path(self.path());
-        let key = self.key().map(str::to_owned);
+        let store_path = self.path().to_owned();
+        let key = self.passphrase();
         // The store's own refusal (read-only, busy) comes first, then the scratch
         // file's, and both before a row is written.
         let tx = self.transaction()?;
@@ -876,32 +856,43 @@ impl Store {
         let interrupt = scratch.interrupt_handle();
 
         // The tables are empty: building each secondary index once at the end, from
-        // sorted data, is cheaper than growing it row by row. The definitions are read
-        // back from the schema, so the demo never keeps its own copy of them.
-        let indexes: Vec<(String, String)> = tx
-            .prepare(
-                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
-                 AND tbl_name IN ('cases', 'patients', 'timeline_events', 'documents', 'tasks', 'notes', 'audit_log')",
-            )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        // sorted data, is cheaper than growing it row by row. The definitions come from
+        // the program's own migrations, never from the file, whose schema text is
+        // untrusted: a file whose schema differs from them gets no demo at all.
+        let own = crate::store::check_own_schema(&tx, &store_path)?;
+        let defined =
+            |keep: &dyn Fn(&crate::store::SchemaObject) -> bool| -> Vec<(String, String)> {
+                own.iter()
+                    .filter(|o| keep(o))
+                    .filter_map(|o| Some((o.name.clone(), o.sql.clone()?)))
+                    .collect()
+            };
+        let indexes = defined(&|o| {
+            o.kind == "index"
+                && [
+                    "cases",
+                    "patients",
+                    "timeline_events",
+                    "documents",
+                    "tasks",
+                    "notes",
+                    "audit_log",
+                ]
+                .contains(&o.table.as_str())
+        });
         for (name, _) in &indexes {
-            tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+            tx.execute(&format!("DROP INDEX {}", quote_ident(name)), [])?;
         }
         // Likewise the search indexes are built once the rows are written, on a thread of
         // their own (`search_index`), instead of by their triggers, row by row, and the
         // list's counts by one GROUP BY instead of an upsert per case.
-        let bulk_triggers: Vec<(String, String)> = tx
-            .prepare(
-                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
-                 AND (tbl_name = 'case_search' OR name LIKE 'case\\_counts\\_%' ESCAPE '\\')",
-            )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let bulk_triggers = defined(&|o| {
+            o.kind == "trigger" && (o.table == "case_search" || o.name.starts_with("case_counts_"))
+        });
         for (name, _) in &bulk_triggers {
-            tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+            tx.execute(&format!("DROP TRIGGER {}", quote_ident(name)), [])?;
         }
-        let search_schema = search_index::search_schema(&tx)?;
+        let search_schema = search_index::search_schema(&tx, &own)?;
 
         let existing: i64 = tx.query_row("SELECT count(*) FROM providers", [], |r| r.get(0))?;
         if existing == 0 {
@@ -982,6 +973,15 @@ impl Store {
             "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, 'demo', '{}')",
         )?;
 
+        // The text the coordinator would have typed, in their language.
+        let words = crate::i18n::Localizer::new(false);
+        let in_language = |ids: &[&str]| -> Vec<String> {
+            ids.iter()
+                .map(|id| words.format(opts.language, id, &[]))
+                .collect()
+        };
+        let (tasks, notes) = (in_language(TASKS), in_language(NOTES));
+
         // The cases are made on a second thread while this one writes them: at 100,000
         // cases each side takes about 4 s of CPU (making them is mostly search text and
         // instants). Only that thread draws from the seeded generator, in the same order
@@ -992,6 +992,8 @@ impl Store {
             counters,
             statuses: CaseStatus::iter().collect(),
             channels: NoteChannel::iter().collect(),
+            tasks: &tasks,
+            notes: &notes,
         };
         let stop = AtomicBool::new(false);
         let search = std::thread::scope(|scope| -> Result<search_index::Scratch> {
@@ -1121,7 +1123,7 @@ impl Store {
                 ));
                 // While the search indexes are rebuilt on the other core.
                 for (_, sql) in &indexes {
-                    tx.execute_batch(sql)?;
+                    tx.execute(sql, [])?;
                 }
                 tx.execute_batch(
                     "DELETE FROM case_counts;
@@ -1147,7 +1149,7 @@ impl Store {
         // agree; the triggers that keep them in step come back after it.
         let copied = search_index::copy_into(&tx, &search_schema, &search).and_then(|()| {
             for (_, sql) in &bulk_triggers {
-                tx.execute_batch(sql)?;
+                tx.execute(sql, [])?;
             }
             Ok(())
         });

@@ -18,6 +18,12 @@ id_enum! {
         Eta,
         GuarantorLetter,
         CertificateOfEligibility,
+        /// 受診等予定表: the treatment schedule a Medical Stay visa application through a
+        /// guarantor organisation includes (MOFA).
+        TreatmentSchedule,
+        /// 医療機関による受入証明書: the receiving hospital's certificate that it accepts
+        /// the patient, for the same application (MOFA).
+        AcceptanceCertificate,
         ReferralLetter,
         MedicalRecords,
         TranslatedRecords,
@@ -48,8 +54,9 @@ pub struct DocumentItem {
     pub note: Option<String>,
 }
 
-/// The checklist a new case starts with. Japan's Medical Stay visa needs a
-/// guarantor organisation's letter; Canada's eTA replaces a visa for Japanese citizens.
+/// The checklist a new case starts with. Japan's Medical Stay visa, applied for through
+/// a guarantor organisation, needs its letter, the treatment schedule and the hospital's
+/// acceptance certificate (MOFA); Canada's eTA replaces a visa for Japanese citizens.
 /// The certificate of eligibility (stays over 90 days) is added when it applies.
 pub fn default_checklist(direction: Direction) -> &'static [DocumentKind] {
     use DocumentKind::*;
@@ -58,6 +65,8 @@ pub fn default_checklist(direction: Direction) -> &'static [DocumentKind] {
             Passport,
             MedicalStayVisa,
             GuarantorLetter,
+            TreatmentSchedule,
+            AcceptanceCertificate,
             ReferralLetter,
             MedicalRecords,
             TranslatedRecords,
@@ -238,6 +247,15 @@ mod tests {
         assert!(list.contains(&DocumentKind::GuarantorLetter));
         assert!(list.contains(&DocumentKind::TranslatedRecords));
         assert!(!list.contains(&DocumentKind::Eta));
+    }
+
+    #[test]
+    fn a_medical_stay_visa_through_a_guarantor_needs_the_schedule_and_acceptance() {
+        let list = default_checklist(Direction::CanadaToJapan);
+        assert!(list.contains(&DocumentKind::TreatmentSchedule));
+        assert!(list.contains(&DocumentKind::AcceptanceCertificate));
+        let back = default_checklist(Direction::JapanToCanada);
+        assert!(!back.contains(&DocumentKind::TreatmentSchedule));
     }
 
     #[test]

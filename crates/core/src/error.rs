@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::i18n::MessageArg;
+use crate::privacy::ConsentScope;
+use crate::recipient::Recipient;
 use crate::validate::Field;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -52,6 +55,10 @@ pub enum Error {
     DatabaseInUse { path: String },
     #[error("not a Kakehashi database or damaged: {path}")]
     NotADatabase { path: String },
+    #[error("another program's SQLite database, left untouched: {path}")]
+    ForeignDatabase { path: String },
+    #[error("the file's structure was changed outside Kakehashi: {path}")]
+    SchemaAltered { path: String },
     #[error("integrity check failed: {detail}")]
     IntegrityCheckFailed { detail: String },
     #[error("demo data goes only into an empty database")]
@@ -72,6 +79,20 @@ pub enum Error {
     PassphraseNeeded { path: String },
     #[error("wrong passphrase, or not a Kakehashi database")]
     WrongPassphrase,
+    #[error("{field}: not the passphrase of this database")]
+    NotThePassphrase { field: Field },
+    #[error("the encryption changed, but these copies made before could not be removed: {}", paths.join(", "))]
+    OldCopiesRemain { paths: Vec<String> },
+    #[error(
+        "the encryption changed and older copies were removed, but no new backup could be made: {cause}"
+    )]
+    BackupAfterRekeyFailed { cause: Box<Error> },
+    #[error("{reference}: the patient's consent does not cover sharing with {recipient:?}")]
+    NoConsent {
+        reference: String,
+        recipient: Recipient,
+        scope: ConsentScope,
+    },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("file error: {0}")]
@@ -131,9 +152,11 @@ pub struct Recovery {
 pub struct ErrorPayload {
     pub code: String,
     pub field: Option<String>,
-    /// Arguments shown as given (numbers, paths, references).
-    pub args: BTreeMap<String, String>,
-    /// Arguments that are themselves message ids (a status, say), shown translated.
+    /// Arguments shown as given (paths, references), counts as numbers so that a
+    /// plural selector agrees with them.
+    pub args: BTreeMap<String, MessageArg>,
+    /// Arguments that are themselves message ids (a status, say, or the cause of an
+    /// error shown inside another), shown translated, with `args` as their arguments.
     pub message_args: BTreeMap<String, String>,
     /// For an error met while opening a file: what to offer instead of a crash.
     /// Boxed: every `Result` in the app carries this type, and it is rarely set.
@@ -164,6 +187,8 @@ impl Error {
             Error::SchemaTooNew { .. } => "error-schema-too-new",
             Error::DatabaseInUse { .. } => "error-database-in-use",
             Error::NotADatabase { .. } => "error-not-a-database",
+            Error::ForeignDatabase { .. } => "error-foreign-database",
+            Error::SchemaAltered { .. } => "error-schema-altered",
             Error::IntegrityCheckFailed { .. } => "error-integrity-check-failed",
             Error::BadJson { .. } => "error-bad-json",
             Error::DemoNeedsEmptyDatabase => "error-demo-needs-empty-database",
@@ -174,6 +199,10 @@ impl Error {
             Error::DiskFull => "error-disk-full",
             Error::PassphraseNeeded { .. } => "error-passphrase-needed",
             Error::WrongPassphrase => "error-wrong-passphrase",
+            Error::NotThePassphrase { .. } => "error-not-the-passphrase",
+            Error::OldCopiesRemain { .. } => "error-old-copies-remain",
+            Error::BackupAfterRekeyFailed { .. } => "error-backup-after-rekey-failed",
+            Error::NoConsent { .. } => "error-no-consent",
             Error::Sqlite(_) => "error-database",
             Error::Io(_) => "error-file",
         }
@@ -192,7 +221,8 @@ impl Error {
             | Error::InvalidDateTime { field }
             | Error::TimeSkipped { field }
             | Error::EndBeforeStart { field }
-            | Error::DepositOverEstimate { field } => Some(*field),
+            | Error::DepositOverEstimate { field }
+            | Error::NotThePassphrase { field } => Some(*field),
             _ => None,
         }
     }
@@ -206,6 +236,7 @@ impl Error {
             | Error::NotADatabase { .. }
             | Error::IntegrityCheckFailed { .. } => ("corrupt", vec![RestoreBackup, OpenAnother]),
             Error::SchemaTooNew { .. } => ("newer", vec![OpenAnother, RestoreBackup]),
+            Error::ForeignDatabase { .. } => ("foreign", vec![OpenAnother]),
             Error::DatabaseInUse { .. } => ("in-use", vec![Retry, ReadOnly, OpenAnother]),
             Error::ReadOnly => ("read-only", vec![ReadOnly, Retry, OpenAnother]),
             Error::DiskFull => ("disk-full", vec![Retry, ReadOnly, OpenAnother]),
@@ -224,37 +255,59 @@ impl Error {
     pub fn payload(&self) -> ErrorPayload {
         let mut args = BTreeMap::new();
         let mut message_args = BTreeMap::new();
-        let mut put = |k: &str, v: String| {
+        let mut put = |k: &str, v: MessageArg| {
             args.insert(k.to_owned(), v);
         };
         match self {
-            Error::TooLong { max, .. } => put("max", max.to_string()),
-            Error::TooShort { min, .. } => put("min", min.to_string()),
-            Error::UnknownValue { value, .. } => put("value", value.clone()),
+            Error::TooLong { max, .. } => put("max", (*max).into()),
+            Error::TooShort { min, .. } => put("min", (*min).into()),
+            Error::UnknownValue { value, .. } => put("value", value.into()),
             Error::TransitionNotAllowed { from, to } => {
                 message_args.insert("from".to_owned(), format!("case-status-{from}"));
                 message_args.insert("to".to_owned(), format!("case-status-{to}"));
             }
             Error::CaseNotFound { reference } | Error::ReferenceTaken { reference } => {
-                put("reference", reference.clone())
+                put("reference", reference.into())
             }
             Error::ProviderNotFound { id } | Error::PatientNotFound { id } => {
-                put("id", id.to_string())
+                put("id", (*id).into())
             }
-            Error::ProviderInUse { cases } => put("cases", cases.to_string()),
-            Error::DemoTooLarge { max } => put("max", max.to_string()),
+            Error::ProviderInUse { cases } => put("cases", (*cases).into()),
+            Error::DemoTooLarge { max } => put("max", (*max).into()),
             Error::SchemaTooNew { found, supported } => {
-                put("found", found.to_string());
-                put("supported", supported.to_string());
+                put("found", (*found).into());
+                put("supported", (*supported).into());
             }
             Error::DatabaseInUse { path }
             | Error::NotADatabase { path }
-            | Error::PassphraseNeeded { path } => put("path", path.clone()),
+            | Error::ForeignDatabase { path }
+            | Error::SchemaAltered { path }
+            | Error::PassphraseNeeded { path } => put("path", path.into()),
             Error::IntegrityCheckFailed { detail } | Error::BadJson { detail } => {
-                put("detail", detail.clone())
+                put("detail", detail.into())
             }
-            Error::Sqlite(e) => put("detail", e.to_string()),
-            Error::Io(e) => put("detail", e.to_string()),
+            Error::Sqlite(e) => put("detail", e.to_string().into()),
+            Error::Io(e) => put("detail", e.to_string().into()),
+            Error::OldCopiesRemain { paths } => put("paths", paths.join(", ").into()),
+            // The cause is shown inside this message, its own arguments filled in.
+            Error::BackupAfterRekeyFailed { cause } => {
+                let cause = cause.payload();
+                for (k, v) in cause.args {
+                    put(&k, v);
+                }
+                message_args.extend(cause.message_args);
+                message_args.insert("reason".to_owned(), cause.code);
+            }
+            Error::NoConsent {
+                reference,
+                recipient,
+                scope,
+            } => {
+                put("reference", reference.into());
+                let (recipient, scope): (&str, &str) = ((*recipient).into(), (*scope).into());
+                message_args.insert("recipient".to_owned(), format!("recipient-{recipient}"));
+                message_args.insert("scope".to_owned(), format!("consent-scope-{scope}"));
+            }
             _ => {}
         }
         ErrorPayload {
@@ -282,7 +335,7 @@ impl ErrorPayload {
     /// A fault no person can fix (a crashed worker thread): shown with its detail.
     pub fn unexpected(detail: String) -> ErrorPayload {
         let mut p = ErrorPayload::new("error-unexpected");
-        p.args.insert("detail".to_owned(), detail);
+        p.args.insert("detail".to_owned(), detail.into());
         p
     }
 }

@@ -19,14 +19,23 @@ fn locale(tag: &str) -> Locale {
         .expect("the three locales are valid BCP 47 tags")
 }
 
-/// A calendar date, medium length: `Apr 2, 1961`, `2 avr. 1961`, `1961/04/02`.
-/// With `japanese_era`, Japanese dates use the imperial era (`昭和36/4/2`).
+/// How long a date is written: medium in English and French (`Apr 2, 1961`), long in
+/// Japanese, where hospitals and patients write 年月日 (`1961年4月2日`), not `1961/04/02`.
+fn ymd(lang: Lang) -> YMD {
+    match lang {
+        Lang::Ja => YMD::long(),
+        _ => YMD::medium(),
+    }
+}
+
+/// A calendar date: `Apr 2, 1961`, `2 avr. 1961`, `1961年4月2日`.
+/// With `japanese_era`, Japanese dates use the imperial era (`昭和36年4月2日`).
 pub fn date(lang: Lang, date: NaiveDate, japanese_era: bool) -> String {
     let tag = match lang {
         Lang::Ja if japanese_era => "ja-JP-u-ca-japanese",
         _ => lang.locale(),
     };
-    let formatter = DateTimeFormatter::try_new(locale(tag).into(), YMD::medium())
+    let formatter = DateTimeFormatter::try_new(locale(tag).into(), ymd(lang))
         .expect("compiled CLDR data covers en, fr and ja");
     let month = u8::try_from(date.month()).expect("month fits");
     let day = u8::try_from(date.day()).expect("day fits");
@@ -38,13 +47,13 @@ pub fn date(lang: Lang, date: NaiveDate, japanese_era: bool) -> String {
 }
 
 /// An instant as the clock reads it in `zone`, with the zone's abbreviation:
-/// `Dec 1, 2026, 9:00 AM JST`, `1 déc. 2026, 09 h 00 JST`, `2026/12/01 9:00 JST`.
+/// `Dec 1, 2026, 9:00 AM JST`, `1 déc. 2026, 09 h 00 JST`, `2026年12月1日 9:00 JST`.
 pub fn instant_in(lang: Lang, instant: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
     use chrono::Timelike;
     let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Tz::UTC);
     let local = instant.with_timezone(&tz);
     let formatter =
-        DateTimeFormatter::try_new(locale(lang.locale()).into(), YMD::medium().with_time_hm())
+        DateTimeFormatter::try_new(locale(lang.locale()).into(), ymd(lang).with_time_hm())
             .expect("compiled CLDR data covers en, fr and ja");
     let date = local.date_naive();
     let parts = (
@@ -84,9 +93,13 @@ pub fn region(lang: Lang, code: &str) -> String {
 }
 
 /// An amount with its currency as the language writes it: `$12,500.50`,
-/// `12 500,50 $`, `￥1,234,567`.
+/// `12 500,50 $`, `￥1,234,567`. Japanese writes a foreign currency by its code
+/// (`CAD 12,500.50`): CLDR's `CA$` reads as an English abbreviation there.
 pub fn money(lang: Lang, m: Money) -> String {
     let code: &'static str = m.currency.into();
+    if lang == Lang::Ja && m.currency != crate::money::Currency::Jpy {
+        return format!("{code}\u{a0}{}", amount(lang, m));
+    }
     let currency = CurrencyType::try_from_str(code).expect("ISO 4217 code");
     let formatter = CurrencyFormatter::try_new_symbol(
         locale(lang.locale()).into(),
@@ -98,6 +111,18 @@ pub fn money(lang: Lang, m: Money) -> String {
     let mut value = Decimal::from(m.minor);
     value.multiply_pow10(-digits);
     formatter.format_fixed_decimal(&value).to_string()
+}
+
+/// The amount alone, grouped as the language groups it, with the currency's digits.
+fn amount(lang: Lang, m: Money) -> String {
+    let digits = i16::try_from(m.currency.minor_digits()).expect("few digits");
+    let mut value = Decimal::from(m.minor);
+    value.multiply_pow10(-digits);
+    value.pad_end(-digits);
+    icu_decimal::DecimalFormatter::try_new(locale(lang.locale()).into(), Default::default())
+        .expect("compiled CLDR data covers en, fr and ja")
+        .format(&value)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -134,7 +159,10 @@ mod tests {
             "{toronto}"
         );
         let ja = instant_in(Lang::Ja, at, "Asia/Tokyo");
-        assert!(ja.starts_with("2026/12/01") && ja.contains("9:00"), "{ja}");
+        assert!(
+            ja.starts_with("2026年12月1日") && ja.contains("9:00"),
+            "{ja}"
+        );
     }
 
     #[test]
@@ -150,6 +178,7 @@ mod tests {
         assert_eq!(money(Lang::En, cad), "$1,234.56");
         assert_eq!(squash(&money(Lang::Fr, cad)), "1 234,56 $");
         assert_eq!(money(Lang::Ja, jpy), "￥123,456");
+        assert_eq!(money(Lang::Ja, cad), "CAD\u{a0}1,234.56");
         // en-CA marks the yen as Japanese, as Intl does.
         assert_eq!(money(Lang::En, jpy), "JP¥123,456");
     }
@@ -159,11 +188,7 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(1961, 4, 2).unwrap();
         assert_eq!(date(Lang::En, d, false), "Apr 2, 1961");
         assert_eq!(squash(&date(Lang::Fr, d, false)), "2 avr. 1961");
-        assert_eq!(date(Lang::Ja, d, false), "1961/04/02");
-        assert!(
-            date(Lang::Ja, d, true).contains("昭和36"),
-            "{}",
-            date(Lang::Ja, d, true)
-        );
+        assert_eq!(date(Lang::Ja, d, false), "1961年4月2日");
+        assert_eq!(date(Lang::Ja, d, true), "昭和36年4月2日");
     }
 }

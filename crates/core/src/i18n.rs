@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::Serialize;
 use strum::IntoEnumIterator;
+use ts_rs::TS;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{Error, ErrorPayload};
@@ -49,6 +51,55 @@ impl Lang {
     }
 }
 
+/// An argument of a message as it travels to whoever formats it (the UI, the CLI): a
+/// count stays a number, so that a plural selector picks "1 case" and "1 dossier" —
+/// the text `"1"` matches no `[one]` variant, in fluent-rs or in fluent.js.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(untagged)]
+#[ts(export)]
+pub enum MessageArg {
+    Number(i64),
+    Text(String),
+}
+
+impl MessageArg {
+    fn fluent(&self) -> FluentValue<'_> {
+        match self {
+            MessageArg::Number(n) => FluentValue::from(*n),
+            MessageArg::Text(t) => FluentValue::from(t.as_str()),
+        }
+    }
+}
+
+impl From<String> for MessageArg {
+    fn from(t: String) -> Self {
+        MessageArg::Text(t)
+    }
+}
+
+impl From<&String> for MessageArg {
+    fn from(t: &String) -> Self {
+        MessageArg::Text(t.clone())
+    }
+}
+
+impl From<&str> for MessageArg {
+    fn from(t: &str) -> Self {
+        MessageArg::Text(t.to_owned())
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for MessageArg {
+            fn from(n: $t) -> Self {
+                MessageArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+number_arg!(i64, u32, usize, u64);
+
 /// Numbers in messages grouped as the language groups them (`1,234`, `1 234`),
 /// as the UI's Intl does: fluent-bundle on its own prints `1234` in every language.
 struct NumberFormat(icu_decimal::DecimalFormatter);
@@ -81,7 +132,7 @@ fn format_number(
 }
 
 /// The `.ftl` files of one language, in the order they are added to its bundle.
-pub const FTL_FILES: [&str; 7] = [
+pub const FTL_FILES: [&str; 8] = [
     "app.ftl",
     "domain.ftl",
     "errors.ftl",
@@ -89,6 +140,7 @@ pub const FTL_FILES: [&str; 7] = [
     "directory.ftl",
     "export.ftl",
     "privacy.ftl",
+    "demo.ftl",
 ];
 
 macro_rules! ftl {
@@ -101,12 +153,13 @@ macro_rules! ftl {
             include_str!(concat!("../../../locales/", $lang, "/directory.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/export.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/privacy.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/demo.ftl")),
         ]
     };
 }
 
 /// The text of every `.ftl` file of `lang`, as compiled into the program.
-pub fn sources(lang: Lang) -> [&'static str; 7] {
+pub fn sources(lang: Lang) -> [&'static str; 8] {
     match lang {
         Lang::En => ftl!("en"),
         Lang::Fr => ftl!("fr"),
@@ -175,6 +228,15 @@ impl Localizer {
         self.format_args(lang, id, &fargs)
     }
 
+    /// Formats with typed arguments: numbers as numbers, text as text.
+    pub fn format_typed(&self, lang: Lang, id: &str, args: &[(&str, MessageArg)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, v.fluent());
+        }
+        self.format_args(lang, id, &fargs)
+    }
+
     /// Formats with a numeric argument, so plural selectors pick the right form.
     pub fn format_count(&self, lang: Lang, id: &str, name: &str, count: i64) -> String {
         let mut fargs = FluentArgs::new();
@@ -202,20 +264,25 @@ impl Localizer {
         self.payload(lang, &error.payload())
     }
 
+    /// An error payload in words. Its counts reach Fluent as numbers, as they reach
+    /// the UI, so `error-provider-in-use` with one case says "one case".
     pub fn payload(&self, lang: Lang, p: &ErrorPayload) -> String {
-        let mut owned: Vec<(String, String)> =
-            p.args.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let given = || {
+            let mut args = FluentArgs::new();
+            for (k, v) in &p.args {
+                args.set(k.as_str(), v.fluent());
+            }
+            args
+        };
+        let plain = given();
+        let mut args = given();
         for (k, id) in &p.message_args {
-            owned.push((k.clone(), self.format(lang, id, &[])));
+            args.set(k.as_str(), self.format_args(lang, id, &plain));
         }
         if let Some(field) = &p.field {
-            owned.push(("field".to_owned(), self.format(lang, field, &[])));
+            args.set("field", self.format(lang, field, &[]));
         }
-        let args: Vec<(&str, &str)> = owned
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        self.format(lang, &p.code, &args)
+        self.format_args(lang, &p.code, &args)
     }
 
     pub fn is_isolating(&self) -> bool {
@@ -283,7 +350,31 @@ mod tests {
         assert_eq!(fr, "12 345 dossiers");
         assert_eq!(
             l.format_count(Lang::Ja, "case-count", "count", 12_345),
-            "12,345 件"
+            "12,345件"
+        );
+    }
+
+    #[test]
+    fn an_error_counting_one_case_says_one_case() {
+        let l = Localizer::new(false);
+        let e = Error::ProviderInUse { cases: 1 };
+        assert_eq!(e.payload().args["cases"], MessageArg::Number(1));
+        assert_eq!(
+            l.error(Lang::En, &e),
+            "This provider is used in one case and cannot be deleted."
+        );
+        let fr = l.error(Lang::Fr, &e);
+        assert!(fr.contains("associé à un dossier et"), "{fr}");
+        let two = l.error(Lang::Fr, &Error::ProviderInUse { cases: 2 });
+        assert!(two.contains("associé à 2 dossiers et"), "{two}");
+    }
+
+    #[test]
+    fn message_args_cross_to_the_ui_as_numbers_or_text() {
+        assert_eq!(serde_json::to_string(&MessageArg::from(1u32)).unwrap(), "1");
+        assert_eq!(
+            serde_json::to_string(&MessageArg::from("KH-2026-0001")).unwrap(),
+            "\"KH-2026-0001\""
         );
     }
 

@@ -65,6 +65,7 @@ pub mod case;
 pub mod dashboard;
 pub mod demo;
 pub mod documents;
+pub mod erasures;
 pub mod error;
 pub mod exchange;
 pub mod format;

@@ -56,8 +56,8 @@ impl Preferences {
 
     /// Writes through a temporary file and a rename, so a crash mid-write leaves the old file.
     pub fn save(&self, path: &Path) -> Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            crate::store::private_files::create_dir_all(dir)?;
         }
         crate::store::write_atomically(
             path,

@@ -17,6 +17,10 @@ use crate::recipient::Recipient;
 use crate::store::{Store, audit, instant};
 use crate::validate::{Field, LONG_TEXT_MAX, not_in_future, optional};
 
+mod export_consent;
+mod restore_log;
+pub use export_consent::{ExportConsent, consent_covers};
+
 id_enum! {
     /// What a patient agreed to. Transfer across the border is its own scope: both
     /// PIPEDA and APPI want it named.
@@ -70,6 +74,9 @@ id_enum! {
         ConsentWithdrawn,
         ExportList,
         Erase,
+        /// A case exported to a recipient whom no consent in force covers, after the
+        /// coordinator confirmed it (`privacy::export_consent`).
+        ExportWithoutConsent,
     }
 }
 
@@ -81,6 +88,9 @@ pub struct AccessEntry {
     pub actor: String,
     pub action: AccessAction,
     pub reference: Option<String>,
+    /// The row no longer fits the access log's hash chain: it, or the row before
+    /// it, was changed or removed outside Kakehashi (`store::chain`).
+    pub altered: bool,
 }
 
 /// Everything held about one patient, as handed over on request.
@@ -100,34 +110,85 @@ pub struct PatientRecord {
 #[ts(export)]
 pub struct Erasure {
     pub references: Vec<String>,
+    /// A reader elsewhere held the WAL, so the erased pages are still in it; they go
+    /// when this store closes or the file is next opened.
+    pub checkpoint_pending: bool,
 }
 
 /// One patient's log: views and exports, then changes of their cases and record.
-/// Read when the patient is opened; guarded by the query-plan test.
-pub(crate) const ACCESS_LOG_FOR_PATIENT: &str = "SELECT a.at, a.actor, a.action, c.reference
+/// Read when the patient is opened; guarded by the query-plan test. An access row
+/// comes with what its hash-chain check needs: its ids, its link and the link of
+/// the row before it.
+pub(crate) const ACCESS_LOG_FOR_PATIENT: &str = "SELECT a.at, a.actor, a.action, c.reference,
+                    a.id, a.patient_id, a.case_id, a.chain,
+                    (SELECT p.chain FROM access_log p WHERE p.id < a.id ORDER BY p.id DESC LIMIT 1)
                FROM access_log a LEFT JOIN cases c ON c.id = a.case_id
               WHERE a.patient_id = ?1
              UNION ALL
              SELECT l.at, l.actor,
                     CASE WHEN l.action IN ('create', 'import') THEN 'create-case' ELSE 'change-case' END,
-                    c.reference
+                    c.reference, NULL, NULL, NULL, NULL, NULL
                FROM audit_log l JOIN cases c ON l.entity = 'case' AND l.entity_id = c.id
               WHERE c.patient_id = ?1
              UNION ALL
              SELECT l.at, l.actor,
                     CASE l.action WHEN 'create' THEN 'create-patient' WHEN 'edit' THEN 'change-patient'
                                   ELSE l.action END,
-                    NULL
+                    NULL, NULL, NULL, NULL, NULL, NULL
                FROM audit_log l
               WHERE l.entity = 'patient' AND l.entity_id = ?1
              ORDER BY 1 DESC";
 
-const INSERT_ACCESS: &str =
+/// The same for a file a read-only view opened before any Kakehashi with the chain
+/// migrated it: nothing to check.
+const ACCESS_LOG_FOR_PATIENT_UNCHAINED: &str = "SELECT a.at, a.actor, a.action, c.reference,
+                    NULL, NULL, NULL, NULL, NULL
+               FROM access_log a LEFT JOIN cases c ON c.id = a.case_id
+              WHERE a.patient_id = ?1
+             UNION ALL
+             SELECT l.at, l.actor,
+                    CASE WHEN l.action IN ('create', 'import') THEN 'create-case' ELSE 'change-case' END,
+                    c.reference, NULL, NULL, NULL, NULL, NULL
+               FROM audit_log l JOIN cases c ON l.entity = 'case' AND l.entity_id = c.id
+              WHERE c.patient_id = ?1
+             UNION ALL
+             SELECT l.at, l.actor,
+                    CASE l.action WHEN 'create' THEN 'create-patient' WHEN 'edit' THEN 'change-patient'
+                                  ELSE l.action END,
+                    NULL, NULL, NULL, NULL, NULL, NULL
+               FROM audit_log l
+              WHERE l.entity = 'patient' AND l.entity_id = ?1
+             ORDER BY 1 DESC";
+
+/// Each row is linked to the last one in the same statement, which holds the write
+/// lock from its start, so two writers never link to the same row.
+pub(crate) const INSERT_ACCESS: &str =
+    "INSERT INTO access_log (at, actor, patient_id, case_id, action, chain)
+     VALUES (?1, ?2, ?3, ?4, ?5,
+             kakehashi_chain((SELECT chain FROM access_log ORDER BY id DESC LIMIT 1), ?1, ?2, ?3, ?4, ?5))";
+
+/// The statement for a read-only view's side connection, asked of the file as it is
+/// now: a writer may have migrated it to the chain since the view opened it.
+fn side_insert_access(conn: &rusqlite::Connection) -> Result<&'static str> {
+    let chained: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('access_log') WHERE name = 'chain')",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(if chained {
+        INSERT_ACCESS
+    } else {
+        INSERT_ACCESS_UNCHAINED
+    })
+}
+
+/// For a file not yet migrated to the chain, written by a read-only view beside it.
+const INSERT_ACCESS_UNCHAINED: &str =
     "INSERT INTO access_log (at, actor, patient_id, case_id, action) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 /// An erased patient's trace: ids are negated on erasure (see `erase_patient`).
-const ERASED_TRACE: &str =
-    "SELECT at, actor, action, NULL FROM access_log WHERE patient_id = -?1 ORDER BY at DESC";
+const ERASED_TRACE: &str = "SELECT at, actor, action, NULL, NULL, NULL, NULL, NULL, NULL
+       FROM access_log WHERE patient_id = -?1 ORDER BY at DESC";
 
 /// Read when the patient is opened; guarded by the query-plan test.
 pub(crate) const CONSENTS_FOR_PATIENT: &str =
@@ -170,11 +231,26 @@ impl ConsentInput {
 /// reference. An audit action this version does not know reads as a change.
 fn read_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccessEntry> {
     let action: String = r.get(2)?;
+    let altered = match r.get::<_, Option<i64>>(4)? {
+        Some(id) => !crate::store::chain::Row {
+            id,
+            at: r.get(0)?,
+            actor: r.get(1)?,
+            patient: r.get(5)?,
+            case: r.get(6)?,
+            action: action.clone(),
+            chain: r.get(7)?,
+            prev: r.get(8)?,
+        }
+        .holds(),
+        None => false,
+    };
     Ok(AccessEntry {
         at: r.get(0)?,
         actor: r.get(1)?,
         action: action.parse().unwrap_or(AccessAction::ChangePatient),
         reference: r.get(3)?,
+        altered,
     })
 }
 
@@ -209,28 +285,37 @@ impl Store {
         if self.is_read_only() {
             let _ = self
                 .side_connection()
-                .and_then(|c| Ok(c.execute(INSERT_ACCESS, row)?));
+                .and_then(|c| Ok(c.execute(side_insert_access(&c)?, row)?));
             return Ok(());
         }
         let before = self.conn().total_changes();
-        self.conn().prepare_cached(INSERT_ACCESS)?.execute(row)?;
+        self.conn()
+            .prepare_cached(self.insert_access())?
+            .execute(row)?;
         // A line in the access log moves no case in the list: the list's anchors stay.
         self.anchors()
             .carry_over(before, self.conn().total_changes());
         Ok(())
     }
 
-    /// A case opened by a person: loaded and logged as a view of the patient's record.
-    /// A read-only view cannot write the log, and is not refused for it.
+    /// The statement that appends to this file's access log.
+    fn insert_access(&self) -> &'static str {
+        if self.access_chained() {
+            INSERT_ACCESS
+        } else {
+            INSERT_ACCESS_UNCHAINED
+        }
+    }
+
+    /// A case opened by a person: loaded and logged as a view of the patient's record,
+    /// by a read-only view too (`log_access` writes beside it where the file allows).
     pub fn view_case(&self, reference: &str) -> Result<CaseDetail> {
         let detail = self.case_detail(reference)?;
-        if !self.is_read_only() {
-            self.log_access(
-                detail.patient.id,
-                Some(detail.summary.id),
-                AccessAction::ViewCase,
-            )?;
-        }
+        self.log_access(
+            detail.patient.id,
+            Some(detail.summary.id),
+            AccessAction::ViewCase,
+        )?;
         Ok(detail)
     }
 
@@ -242,13 +327,18 @@ impl Store {
     }
 
     /// Logs that a case left the app in a file.
-    pub fn log_case_export(&self, reference: &str) -> Result<()> {
+    /// `consent` is what [`Store::export_consent`] decided before the export.
+    pub fn log_case_export(&self, reference: &str, consent: ExportConsent) -> Result<()> {
         let (case, patient): (CaseId, PatientId) = self.conn().query_row(
             "SELECT id, patient_id FROM cases WHERE id = ?1",
             [self.case_id(reference)?],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        self.log_access(patient, Some(case), AccessAction::ExportCase)
+        let action = match consent {
+            ExportConsent::Covered => AccessAction::ExportCase,
+            ExportConsent::Overridden => AccessAction::ExportWithoutConsent,
+        };
+        self.log_access(patient, Some(case), action)
     }
 
     /// Records a consent.
@@ -349,7 +439,12 @@ impl Store {
     /// Everything that happened to a patient's record, newest first: views and
     /// exports from the access log, changes and consents from the audit log.
     pub fn access_log(&self, patient: PatientId) -> Result<Vec<AccessEntry>> {
-        let mut stmt = self.conn().prepare_cached(ACCESS_LOG_FOR_PATIENT)?;
+        let sql = if self.access_chained() {
+            ACCESS_LOG_FOR_PATIENT
+        } else {
+            ACCESS_LOG_FOR_PATIENT_UNCHAINED
+        };
+        let mut stmt = self.conn().prepare_cached(sql)?;
         let rows = stmt.query_map([patient], read_entry)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -388,10 +483,52 @@ impl Store {
     /// law asks for: case references, the access log's ids and actions, the audit
     /// log's entries with their details emptied, and one entry for the erasure.
     /// Freed pages are overwritten and the WAL truncated, so the data does not linger
-    /// in the file. Backups made earlier still hold it until they roll off.
+    /// in the file. Backups made earlier still hold it until they roll off; the
+    /// erasure ledger (`erasures`) erases the patient again from any of them that is
+    /// restored or opened.
     pub fn erase_patient(&mut self, patient: PatientId) -> Result<Erasure> {
-        self.patient(patient)?;
+        if self.is_read_only() {
+            return Err(Error::ReadOnly);
+        }
+        let created_at: String = self
+            .conn()
+            .query_row(
+                "SELECT created_at FROM patients WHERE id = ?1",
+                [patient],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(Error::PatientNotFound { id: patient.0 })?;
+        let erased_at = instant(Utc::now());
+        crate::erasures::record(
+            self.path(),
+            crate::erasures::Erased {
+                patient: patient.0,
+                created_at,
+                erased_at: erased_at.clone(),
+                checkpointed: false,
+            },
+        )?;
+        let mut erased = self.erase_rows(patient, None)?;
+        // The erasure is committed: a checkpoint that fails is one still to do.
+        if self.checkpoint_after_erasure().unwrap_or(false) {
+            crate::erasures::mark_checkpointed(self.path())?;
+        } else {
+            erased.checkpoint_pending = true;
+            self.set_erasure_pending(true);
+        }
+        Ok(erased)
+    }
+
+    /// The rows of an erasure, in one transaction. `again`: the time of the erasure
+    /// being done again (a restored or reopened older copy), noted in its audit entry.
+    pub(crate) fn erase_rows(
+        &mut self,
+        patient: PatientId,
+        again: Option<&str>,
+    ) -> Result<Erasure> {
         let actor = self.actor().to_owned();
+        let insert_access = self.insert_access();
         self.conn().pragma_update(None, "secure_delete", "ON")?;
         let erased = (|| -> Result<Erasure> {
             let tx = self.transaction()?;
@@ -423,16 +560,13 @@ impl Store {
             tx.execute("DELETE FROM cases WHERE patient_id = ?1", [patient])?;
             tx.execute("DELETE FROM patients WHERE id = ?1", [patient])?;
             let references: Vec<String> = cases.into_iter().map(|(_, r)| r).collect();
-            audit(
-                &tx,
-                &actor,
-                "erased-patient",
-                patient.0,
-                "erase",
-                &serde_json::json!({ "cases": references }),
-            )?;
+            let detail = match again {
+                None => serde_json::json!({ "cases": references }),
+                Some(at) => serde_json::json!({ "cases": references, "erased-again-from": at }),
+            };
+            audit(&tx, &actor, "erased-patient", patient.0, "erase", &detail)?;
             tx.execute(
-                INSERT_ACCESS,
+                insert_access,
                 params![
                     instant(Utc::now()),
                     actor,
@@ -442,22 +576,24 @@ impl Store {
                 ],
             )?;
             tx.commit()?;
-            Ok(Erasure { references })
+            Ok(Erasure {
+                references,
+                checkpoint_pending: false,
+            })
         })();
         self.conn().pragma_update(None, "secure_delete", "OFF")?;
-        let erased = erased?;
-        // The WAL still holds the pages as they were; they go when it is checkpointed
-        // and truncated, which waits for a reader (a read-only view elsewhere) to let go.
-        for _ in 0..50 {
-            let busy: i64 = self
-                .conn()
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
-            if busy == 0 {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        Ok(erased)
+        erased
+    }
+
+    /// The WAL still holds the pages as they were before an erasure; they go when it
+    /// is checkpointed and truncated, which waits for a reader (a read-only view
+    /// elsewhere) to let go: SQLite's busy handler waits up to the connection's busy
+    /// timeout (5 s) within the one call. False when a reader still held it then.
+    pub(crate) fn checkpoint_after_erasure(&self) -> Result<bool> {
+        let busy: i64 = self
+            .conn()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(busy == 0)
     }
 
     /// What is left of an erased patient: who viewed, exported and erased the record,
@@ -473,9 +609,14 @@ impl Store {
     pub fn log_list_export(&self, cases: &[crate::case::CaseSummary]) -> Result<()> {
         let now = instant(Utc::now());
         let write = |conn: &rusqlite::Connection| -> Result<()> {
+            let insert = if self.is_read_only() {
+                side_insert_access(conn)?
+            } else {
+                self.insert_access()
+            };
             let tx = conn.unchecked_transaction()?;
             for c in cases {
-                tx.prepare_cached(INSERT_ACCESS)?.execute(params![
+                tx.prepare_cached(insert)?.execute(params![
                     now,
                     self.actor(),
                     c.patient_id,

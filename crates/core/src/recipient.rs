@@ -2,6 +2,7 @@
 //! decided here, once, for every format: PDF, JSON and FHIR all pass through it.
 
 use crate::exchange::CaseRecord;
+use crate::privacy::ConsentScope;
 
 id_enum! {
     /// The people a case summary goes to.
@@ -49,6 +50,17 @@ impl Recipient {
             Recipient::Interpreter => &[
                 Notes, Tasks, Costs, Passport, Insurance, Contacts, BirthDate,
             ],
+        }
+    }
+
+    /// What the patient must have agreed to before a case goes to this recipient; none
+    /// for the coordinator's own copy or the patient's own file.
+    pub fn consent_needed(self) -> Option<ConsentScope> {
+        match self {
+            Recipient::Coordinator | Recipient::Patient => None,
+            Recipient::Hospital => Some(ConsentScope::ShareWithProviders),
+            Recipient::Insurer => Some(ConsentScope::ShareWithInsurer),
+            Recipient::Interpreter => Some(ConsentScope::ShareWithInterpreter),
         }
     }
 

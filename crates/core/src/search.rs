@@ -1,8 +1,8 @@
 //! Search as you type over names in any script, references, providers and notes.
 //!
-//! SQLite folds neither katakana to hiragana, nor half-width kana, nor variant kanji,
-//! and its trigram index cannot answer a query shorter than three characters. So each
-//! case is indexed from normalised text (see [`normalize`]), in two FTS5 indexes:
+//! SQLite folds neither katakana to hiragana nor half-width kana, and its trigram
+//! index cannot answer a query shorter than three characters. So each case is indexed
+//! from normalised text (see [`normalize`]), in two FTS5 indexes:
 //!
 //! - a trigram index over two columns, `names` (names, readings, romaji, reference)
 //!   and `other` (providers, treatment, notes), for terms of three characters or more;
@@ -10,9 +10,13 @@
 //!   name in Japanese script, and every word of a name in Latin script (matched by
 //!   prefix), for terms of one or two characters.
 //!
+//! Variant kanji (髙 and 高, 齋 and 斎) are kept as written: a query asks for each
+//! spelling of its terms ([`variants`]), after the spelling typed. So the order is an
+//! exact reference first; then the names that hold the query as typed, then those that
+//! hold another spelling of it; then the same two in other text.
+//!
 //! Every query reads its index newest case first and stops at the limit, so the cost
-//! does not grow with the number of matches. Names rank before other text: an exact
-//! reference first, then matches in names, then matches elsewhere.
+//! does not grow with the number of matches.
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, Transaction, params_from_iter};
@@ -25,42 +29,21 @@ use crate::error::Result;
 use crate::ids::CaseId;
 use crate::store::Store;
 
+pub mod variants;
+
 /// A search result: the matched case as it appears in the case list.
 pub type SearchHit = CaseSummary;
 
-/// Old and variant forms of kanji common in family names, mapped to the form people
-/// type. Unicode keeps them distinct on purpose (a family registers one form), so no
-/// normalisation form folds them.
-const KANJI_VARIANTS: &[(char, char)] = &[
-    ('髙', '高'),
-    ('﨑', '崎'),
-    ('嵜', '崎'),
-    ('邊', '辺'),
-    ('邉', '辺'),
-    ('齋', '斎'),
-    ('齊', '斉'),
-    ('濱', '浜'),
-    ('澤', '沢'),
-    ('櫻', '桜'),
-    ('國', '国'),
-    ('廣', '広'),
-    ('嶋', '島'),
-    ('嶌', '島'),
-    ('冨', '富'),
-    ('德', '徳'),
-    ('惠', '恵'),
-    ('眞', '真'),
-    ('藏', '蔵'),
-    ('龍', '竜'),
-    ('瀨', '瀬'),
-    ('槇', '槙'),
-    ('曾', '曽'),
-    ('舩', '船'),
-];
+/// Ideographic variation selectors (U+FE00–FE0F, U+E0100–E01EF) pick a glyph of the
+/// kanji before them (葛 followed by U+E0100): the name is the same, and search ignores them.
+fn is_variation_selector(c: char) -> bool {
+    matches!(c as u32, 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
+}
 
 /// The form in which both stored text and queries are compared: NFKC (half-width
-/// kana and full-width Latin become ordinary), lower case, Latin accents removed,
-/// katakana as hiragana, variant kanji as their common form.
+/// kana and full-width Latin become ordinary), lower case, Latin accents and
+/// variation selectors removed, katakana as hiragana. Variant kanji stay as written:
+/// [`variants::spellings`] finds them at query time.
 pub fn normalize(text: &str) -> String {
     // Every step below leaves ASCII as it is, but for case. References, English names
     // and romaji are ASCII, and this was a tenth of the demo's whole time.
@@ -78,12 +61,7 @@ fn normalize_unicode(text: &str) -> String {
         .nfd()
         .filter(|c| !(is_combining_mark(*c) && ('\u{0300}'..='\u{036f}').contains(c)))
         .nfc()
-        .map(|c| {
-            KANJI_VARIANTS
-                .iter()
-                .find(|(v, _)| *v == c)
-                .map_or(c, |(_, n)| *n)
-        })
+        .filter(|c| !is_variation_selector(*c))
         .collect();
     katakana_to_hiragana(&unaccented)
 }
@@ -213,6 +191,35 @@ pub(crate) fn index_case(tx: &Transaction<'_>, case: CaseId) -> rusqlite::Result
     store_document(tx, case.0, &doc)
 }
 
+/// Cases whose search text schema 8 would have written otherwise: names, readings,
+/// providers, treatment or notes holding a kanji it folded (`髙` to `高`) or a variation
+/// selector. The parameter is a GLOB pattern.
+const CASES_TO_INDEX_AGAIN: &str = "SELECT c.id FROM cases c JOIN patients p ON p.id = c.patient_id
+     LEFT JOIN providers v ON v.id = c.provider_id
+     WHERE (coalesce(p.family_name, '') || ' ' || coalesce(p.given_name, '') || ' ' ||
+            coalesce(p.family_name_kana, '') || ' ' || coalesce(p.given_name_kana, '') || ' ' ||
+            coalesce(v.name_en, '') || ' ' || coalesce(v.name_fr, '') || ' ' ||
+            coalesce(v.name_ja, '') || ' ' || coalesce(c.treatment, '')) GLOB ?1
+        OR EXISTS (SELECT 1 FROM notes n WHERE n.case_id = c.id AND n.body GLOB ?1)";
+
+/// Migration 9: search text keeps variant kanji as written, so the cases whose text
+/// schema 8 folded are indexed again from what is stored. Other cases' text is the
+/// same either way and is left alone (a million cases need not be read twice).
+pub(crate) fn index_again_with_variants_as_written(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let pattern = format!(
+        "*[{}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]*",
+        variants::FOLDED_BEFORE_SCHEMA_9
+    );
+    let ids: Vec<i64> = tx
+        .prepare(CASES_TO_INDEX_AGAIN)?
+        .query_map([pattern], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        index_case(tx, CaseId(id))?;
+    }
+    Ok(())
+}
+
 /// An FTS5 string literal: the term in double quotes, inner quotes doubled, so
 /// nothing a person types is read as query syntax.
 fn fts_phrase(term: &str) -> String {
@@ -275,7 +282,33 @@ impl QueryPlan {
     }
 }
 
+/// How `query` reaches the indexes, as typed.
 pub(crate) fn plan(query: &str) -> QueryPlan {
+    plan_with(query, |term| vec![term.to_owned()])
+}
+
+/// How `query` reaches the indexes in every spelling of its variant kanji
+/// ([`variants::spellings`]); `None` when it has none, so no pass is made twice.
+pub(crate) fn variant_plan(query: &str) -> Option<QueryPlan> {
+    let mut varied = false;
+    let plan = plan_with(query, |term| {
+        let spellings = variants::spellings(term);
+        varied |= spellings.len() > 1;
+        spellings
+    });
+    varied.then_some(plan)
+}
+
+/// Builds a plan; `spell` gives the spellings each term is looked up in.
+fn plan_with(query: &str, mut spell: impl FnMut(&str) -> Vec<String>) -> QueryPlan {
+    let any_of = |spellings: Vec<String>| {
+        let phrases: Vec<String> = spellings.iter().map(|s| fts_phrase(s)).collect();
+        if phrases.len() == 1 {
+            phrases.join("")
+        } else {
+            format!("({})", phrases.join(" OR "))
+        }
+    };
     let normalized = normalize(query);
     let mut long = Vec::new();
     let mut short = Vec::new();
@@ -286,9 +319,9 @@ pub(crate) fn plan(query: &str) -> QueryPlan {
         .filter(|t| !t.is_empty())
     {
         if term.chars().count() >= 3 {
-            long.push(fts_phrase(term));
+            long.push(any_of(spell(term)));
         } else if term.chars().all(is_japanese) {
-            short.push(fts_phrase(term));
+            short.push(any_of(spell(term)));
         } else {
             // The word index splits on punctuation; a short term without letters or
             // digits can match nothing and is dropped rather than sent as syntax.
@@ -298,7 +331,16 @@ pub(crate) fn plan(query: &str) -> QueryPlan {
             }
         }
     }
-    let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(" "));
+    // FTS5 joins phrases side by side with an implicit AND, but a bracketed group of
+    // spellings only with an explicit one.
+    let join = |v: Vec<String>| {
+        let and = if v.iter().any(|t| t.starts_with('(')) {
+            " AND "
+        } else {
+            " "
+        };
+        (!v.is_empty()).then(|| v.join(and))
+    };
     QueryPlan {
         long: join(long),
         short: join(short),
@@ -343,6 +385,24 @@ fn matching_ids(
         .collect())
 }
 
+/// The passes of a search, best matches first: the names holding the terms as typed,
+/// then in another spelling (`variants`), then the same two anywhere. `names`: how this
+/// file finds names alone ([`Scope::Names`] or [`Scope::NamesColumn`]).
+pub(crate) fn passes<'a>(
+    exact: &'a QueryPlan,
+    variants: Option<&'a QueryPlan>,
+    names: Scope,
+) -> Vec<(&'a QueryPlan, Scope)> {
+    let mut out = vec![(exact, exact.first_scope(names))];
+    out.extend(variants.map(|v| (v, v.first_scope(names))));
+    // Short terms are only ever names: the first passes have read everything.
+    if exact.long.is_some() {
+        out.push((exact, Scope::Anywhere));
+        out.extend(variants.map(|v| (v, Scope::Anywhere)));
+    }
+    out
+}
+
 /// `names`: how this file finds names alone ([`Scope::Names`] or [`Scope::NamesColumn`]).
 pub(crate) fn search(
     conn: &Connection,
@@ -352,6 +412,7 @@ pub(crate) fn search(
 ) -> rusqlite::Result<Vec<SearchHit>> {
     let limit = limit as usize;
     let plan = plan(query);
+    let variants = variant_plan(query);
     // Every pass and the summaries read one state of the file.
     let _snapshot = crate::store::snapshot(conn)?;
     let mut ids: Vec<i64> = Vec::new();
@@ -361,19 +422,11 @@ pub(crate) fn search(
         .query_row([query.trim().to_uppercase()], |r| r.get(0))
         .ok();
     ids.extend(exact);
-    if ids.len() < limit {
-        let more = matching_ids(
-            conn,
-            &plan,
-            plan.first_scope(names),
-            limit - ids.len(),
-            &ids,
-        )?;
-        ids.extend(more);
-    }
-    // Then the same terms anywhere: providers, treatment, notes.
-    if ids.len() < limit && plan.long.is_some() {
-        let more = matching_ids(conn, &plan, Scope::Anywhere, limit - ids.len(), &ids)?;
+    for (pass, scope) in passes(&plan, variants.as_ref(), names) {
+        if ids.len() >= limit {
+            break;
+        }
+        let more = matching_ids(conn, pass, scope, limit - ids.len(), &ids)?;
         ids.extend(more);
     }
     if ids.is_empty() {
@@ -413,11 +466,41 @@ mod tests {
     }
 
     #[test]
-    fn katakana_half_width_and_variants_fold_together() {
+    fn katakana_and_half_width_fold_together_but_variant_kanji_stay() {
         assert_eq!(normalize("タカハシ"), "たかはし");
         assert_eq!(normalize("ﾀｶﾊｼ"), "たかはし");
-        assert_eq!(normalize("髙橋"), "高橋");
-        assert_eq!(normalize("山﨑"), "山崎");
+        assert_eq!(normalize("髙橋"), "髙橋");
+        assert_eq!(normalize("山﨑"), "山﨑");
+        assert_eq!(normalize("葛\u{E0100}西"), "葛西", "variation selectors go");
+    }
+
+    #[test]
+    fn a_variant_plan_asks_for_every_spelling_and_none_without_variants() {
+        let v = variant_plan("髙橋 ken 斎藤健").unwrap();
+        assert_eq!(v.short.as_deref(), Some("(\"髙橋\" OR \"高橋\")"));
+        let long = v.long.unwrap();
+        assert!(long.starts_with("\"ken\" AND (\"斎藤健\" OR "), "{long}");
+        assert!(long.contains("\"齋藤健\""), "{long}");
+        assert_eq!(variant_plan("田中 ken"), None);
+    }
+
+    #[test]
+    fn exact_passes_come_before_variant_passes() {
+        let exact = plan("髙橋健一");
+        let variants = variant_plan("髙橋健一");
+        let order: Vec<(bool, Scope)> = passes(&exact, variants.as_ref(), Scope::Names)
+            .iter()
+            .map(|(p, s)| (std::ptr::eq(*p, &exact), *s))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (true, Scope::Names),
+                (false, Scope::Names),
+                (true, Scope::Anywhere),
+                (false, Scope::Anywhere)
+            ]
+        );
     }
 
     #[test]
@@ -452,7 +535,7 @@ mod tests {
     #[test]
     fn plan_sends_each_term_to_the_index_that_can_answer_it() {
         let p = plan("髙橋 ken CÔTÉ");
-        assert_eq!(p.short.as_deref(), Some("\"高橋\""));
+        assert_eq!(p.short.as_deref(), Some("\"髙橋\""));
         assert_eq!(p.long.as_deref(), Some("\"ken\" \"cote\""));
         assert_eq!(plan("ro").short.as_deref(), Some("\"ro\"*"));
         assert_eq!(plan("* %").short, None, "punctuation alone asks nothing");

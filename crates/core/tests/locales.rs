@@ -1,4 +1,15 @@
-//! The three locales stay complete and in step, and every id the core emits has words.
+//! The three locales stay complete and in step, and every id the core emits has words;
+//! they use the glossary's one term per concept, typeset French and Japanese as their
+//! readers expect, and agree with every count (#28).
+
+#[path = "locales/catalogue.rs"]
+mod catalogue;
+#[path = "locales/glossary.rs"]
+mod glossary;
+#[path = "locales/plurals.rs"]
+mod plurals;
+#[path = "locales/typography.rs"]
+mod typography;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -123,6 +134,10 @@ fn every_domain_id_has_a_message() {
     for s in kakehashi_core::CaseSort::iter() {
         push(&mut ids, "list-sort", s.into());
     }
+    // The access log's lines (`PatientPrivacy.svelte` shows `access-<action>`).
+    for s in kakehashi_core::privacy::AccessAction::iter() {
+        push(&mut ids, "access", s.into());
+    }
     for lang in Lang::all() {
         for id in &ids {
             assert!(l.has(lang, id), "{lang:?} lacks {id}");
@@ -178,6 +193,18 @@ fn every_error_code_and_field_has_a_message() {
         },
         Error::Sqlite(rusqlite::Error::InvalidQuery),
         Error::Io(std::io::Error::other("x")),
+        Error::NotThePassphrase { field: field[0] },
+        Error::OldCopiesRemain {
+            paths: vec!["/a/b.sqlite".into()],
+        },
+        Error::BackupAfterRekeyFailed {
+            cause: Box::new(Error::Io(std::io::Error::other("x"))),
+        },
+        Error::NoConsent {
+            reference: "KH-2026-0001".into(),
+            recipient: kakehashi_core::Recipient::Insurer,
+            scope: kakehashi_core::privacy::ConsentScope::ShareWithInsurer,
+        },
     ];
     for lang in Lang::all() {
         for e in &errors {
@@ -194,6 +221,49 @@ fn every_error_code_and_field_has_a_message() {
                 "{lang:?} lacks {}",
                 f.message_id()
             );
+        }
+    }
+}
+
+#[test]
+fn demo_tasks_and_notes_are_written_in_the_coordinator_s_language() {
+    use kakehashi_core::demo::DemoOptions;
+    let l = Localizer::new(false);
+    for lang in Lang::all() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = kakehashi_core::Store::open(&dir.path().join("demo.sqlite")).unwrap();
+        store
+            .generate_demo(DemoOptions {
+                cases: 30,
+                seed: 5,
+                anchor: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                language: lang,
+            })
+            .unwrap();
+        let conn = rusqlite::Connection::open(store.path()).unwrap();
+        let texts: Vec<String> = conn
+            .prepare("SELECT title FROM tasks UNION ALL SELECT body FROM notes")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            texts.len() > 30,
+            "{lang:?}: {} tasks and notes",
+            texts.len()
+        );
+        let file = kakehashi_core::i18n::FTL_FILES
+            .iter()
+            .position(|f| *f == "demo.ftl");
+        let demo = kakehashi_core::i18n::sources(lang)[file.unwrap()];
+        for text in &texts {
+            let id = demo
+                .lines()
+                .find_map(|line| line.split_once(" = ").filter(|(_, v)| *v == text))
+                .map(|(id, _)| id);
+            let id = id.unwrap_or_else(|| panic!("{lang:?}: {text:?} is not in its demo.ftl"));
+            assert_eq!(&l.format(lang, id, &[]), text);
         }
     }
 }

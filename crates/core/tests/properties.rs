@@ -1541,7 +1541,13 @@ mod migrations {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("old.sqlite");
             let references = old_file(&path, version, &cases);
-            let tables = plain_tables(&path);
+            // The search text is derived from the other rows, and schema 9 writes it
+            // again for cases holding variant kanji or variation selectors: every
+            // other row is kept as it was, and each case is still found below.
+            let tables: Vec<_> = plain_tables(&path)
+                .into_iter()
+                .filter(|(table, _)| table != "case_search")
+                .collect();
             let before = old_rows(&path, &tables);
 
             let store = Store::open(&path).unwrap();

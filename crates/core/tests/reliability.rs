@@ -5,11 +5,13 @@
 mod common;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use common::{anchor, new_case, store, takahashi};
-use kakehashi_core::privacy::{AccessAction, ConsentInput};
+use kakehashi_core::privacy::{AccessAction, ConsentInput, ConsentScope, ExportConsent};
+use kakehashi_core::store::Secret;
 use kakehashi_core::store::backup::{self, list_backups};
-use kakehashi_core::{Error, NoteInput, Store};
+use kakehashi_core::{Error, Field, NoteInput, Store};
 
 fn note(body: &str) -> NoteInput {
     NoteInput {
@@ -109,14 +111,14 @@ fn restore_brings_back_the_backup_and_keeps_the_current_file_aside() {
 
     assert!(
         matches!(
-            backup::restore(&db, &good, None),
+            backup::restore(&db, &good, None, "tester"),
             Err(Error::DatabaseInUse { .. })
         ),
         "refused while open"
     );
     assert!(
         matches!(
-            backup::restore_listed(&db, &good, None),
+            backup::restore_listed(&db, &good, None, "tester"),
             Err(Error::UnknownValue { .. })
         ),
         "the app restores only the file's own backups"
@@ -131,10 +133,10 @@ fn restore_brings_back_the_backup_and_keeps_the_current_file_aside() {
     }
     std::fs::write(&bad, &bytes).unwrap();
     let before = std::fs::read(&db).unwrap();
-    assert!(backup::restore(&db, &bad, None).is_err());
+    assert!(backup::restore(&db, &bad, None, "tester").is_err());
     assert_eq!(std::fs::read(&db).unwrap(), before);
 
-    let aside = backup::restore(&db, &good, None)
+    let aside = backup::restore(&db, &good, None, "tester")
         .unwrap()
         .expect("the old file is kept");
     let restored = Store::open(&db).unwrap();
@@ -154,9 +156,12 @@ fn an_encrypted_file_is_unreadable_without_its_passphrase_and_can_go_back() {
     let r = s.create_case(&takahashi()).unwrap();
     s.add_note(r.as_str(), &note("Secret-note-7781")).unwrap();
     let db = s.path().to_owned();
-    assert!(matches!(s.encrypt("short"), Err(Error::TooShort { .. })));
+    assert!(matches!(
+        s.encrypt(None, "short".into()),
+        Err(Error::TooShort { .. })
+    ));
     let plain_backup = s.backup_now().unwrap();
-    s.encrypt("correct horse battery").unwrap();
+    s.encrypt(None, "correct horse battery".into()).unwrap();
     assert!(s.is_encrypted());
     let backups = list_backups(s.path()).unwrap();
     assert!(
@@ -207,16 +212,182 @@ fn an_encrypted_file_is_unreadable_without_its_passphrase_and_can_go_back() {
         "search works on the encrypted file"
     );
     s.check().unwrap();
-    s.encrypt("another long passphrase").unwrap();
+    s.encrypt(
+        Some("correct horse battery"),
+        "another long passphrase".into(),
+    )
+    .unwrap();
     drop(s);
     let mut s = Store::open_with(&db, Some("another long passphrase")).unwrap();
-    s.decrypt().unwrap();
+    s.decrypt(Some("another long passphrase")).unwrap();
     drop(s);
     assert!(file_contains(&db, "SQLite format 3"));
     let s = Store::open(&db).unwrap();
     assert_eq!(s.case_detail(r.as_str()).unwrap().notes.len(), 2);
     drop(s);
     backup::verify(&backup, Some("correct horse battery")).unwrap();
+}
+
+#[test]
+fn changing_or_removing_the_key_takes_the_current_passphrase() {
+    let (_dir, mut s) = store();
+    let r = s.create_case(&takahashi()).unwrap();
+    let db = s.path().to_owned();
+    s.encrypt(None, "correct horse battery".into()).unwrap();
+    for current in [None, Some("")] {
+        assert!(matches!(
+            s.decrypt(current),
+            Err(Error::Required {
+                field: Field::CurrentPassphrase
+            })
+        ));
+        assert!(matches!(
+            s.encrypt(current, "another long passphrase".into()),
+            Err(Error::Required {
+                field: Field::CurrentPassphrase
+            })
+        ));
+    }
+    let wrong = s.decrypt(Some("not the passphrase")).unwrap_err();
+    assert!(
+        matches!(
+            wrong,
+            Error::NotThePassphrase {
+                field: Field::CurrentPassphrase
+            }
+        ),
+        "{wrong:?}"
+    );
+    assert_eq!(
+        wrong.payload().field.as_deref(),
+        Some("field-current-passphrase"),
+        "the form shows it under the field"
+    );
+    assert!(matches!(
+        s.encrypt(Some("not the passphrase"), "another long passphrase".into()),
+        Err(Error::NotThePassphrase { .. })
+    ));
+    // Nothing changed: the file opens with its passphrase, and no other.
+    drop(s);
+    assert!(file_contains_no_header(&db));
+    let mut s = Store::open_with(&db, Some("correct horse battery")).unwrap();
+    s.encrypt(
+        Some("correct horse battery"),
+        "another long passphrase".into(),
+    )
+    .unwrap();
+    s.decrypt(Some("another long passphrase")).unwrap();
+    assert!(!s.is_encrypted());
+    assert_eq!(
+        s.case_detail(r.as_str()).unwrap().patient.family_name,
+        "高橋"
+    );
+}
+
+fn file_contains_no_header(db: &Path) -> bool {
+    !file_contains(db, "SQLite format 3")
+}
+
+#[test]
+fn the_passphrase_is_shared_by_the_store_and_its_backups_not_copied() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cases.sqlite");
+    let key = Arc::new(Secret::from("correct horse battery"));
+    let mut s = Store::open_keyed(&db, Some(Arc::clone(&key))).unwrap();
+    assert!(Arc::ptr_eq(&s.passphrase().unwrap(), &key));
+    let held = Arc::strong_count(&key);
+    let pending = s.copy_for_backup(dir.path().join("b.sqlite")).unwrap();
+    assert_eq!(
+        Arc::strong_count(&key),
+        held + 1,
+        "a backup in progress holds the same passphrase"
+    );
+    pending.finish().unwrap();
+    assert_eq!(Arc::strong_count(&key), held);
+    // A new passphrase is moved into the store, not copied.
+    let new = Secret::from("another long passphrase");
+    let text = new.expose().as_ptr();
+    s.encrypt(Some("correct horse battery"), new).unwrap();
+    assert_eq!(s.passphrase().unwrap().expose().as_ptr(), text);
+    assert_eq!(
+        Arc::strong_count(&key),
+        1,
+        "the old one is the caller's alone"
+    );
+}
+
+#[test]
+fn a_backup_failing_after_a_change_of_key_leaves_the_new_key_and_no_old_copy() {
+    let (dir, mut s) = store();
+    let r = s.create_case(&takahashi()).unwrap();
+    s.add_note(r.as_str(), &note("Secret-note-7781")).unwrap();
+    let db = s.path().to_owned();
+    drop(s);
+    // What a restore keeps aside: the file as it was, without encryption.
+    let aside = dir
+        .path()
+        .join("cases.sqlite.before-restore-20261101T090000000Z");
+    std::fs::copy(&db, &aside).unwrap();
+    assert!(file_contains(&aside, "Secret-note-7781"));
+    // A file where the backup folder should be: the backup after the swap fails.
+    let folder = backup::backup_dir(&db);
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::write(&folder, b"not a folder").unwrap();
+    let mut s = Store::open(&db).unwrap();
+    let err = s.encrypt(None, "correct horse battery".into()).unwrap_err();
+    assert!(
+        matches!(err, Error::BackupAfterRekeyFailed { .. }),
+        "{err:?}"
+    );
+    let Error::BackupAfterRekeyFailed { cause } = &err else {
+        panic!("{err:?}");
+    };
+    let l10n = kakehashi_core::Localizer::new(false);
+    for lang in kakehashi_core::Lang::all() {
+        let text = l10n.error(lang, &err);
+        assert!(!text.contains('{'), "{lang:?}: {text}");
+        assert!(
+            text.contains(&l10n.error(lang, cause)),
+            "{lang:?} gives the cause: {text}"
+        );
+    }
+    // The swap was the commit point: the file, the store and what a restore would
+    // verify with are all under the new key, and no copy without it is left.
+    assert!(file_contains_no_header(&db));
+    assert!(!file_contains(&db, "Secret-note-7781"));
+    assert!(s.is_encrypted());
+    assert_eq!(s.passphrase().unwrap().expose(), "correct horse battery");
+    assert_eq!(s.case_detail(r.as_str()).unwrap().notes.len(), 1);
+    assert!(!aside.exists(), "the copy without encryption is gone");
+    std::fs::remove_file(&folder).unwrap();
+    let fresh = s.backup_now().unwrap();
+    backup::verify(Path::new(&fresh.path), Some("correct horse battery")).unwrap();
+    drop(s);
+    Store::open_with(&db, Some("correct horse battery")).unwrap();
+}
+
+#[test]
+fn copies_under_the_old_key_that_cannot_be_removed_are_named() {
+    let (_dir, mut s) = store();
+    s.create_case(&takahashi()).unwrap();
+    let plain = s.backup_now().unwrap();
+    let Some(ro) = common::ReadOnlyDir::new(&backup::backup_dir(s.path())) else {
+        return;
+    };
+    let err = s.encrypt(None, "correct horse battery".into()).unwrap_err();
+    match &err {
+        Error::OldCopiesRemain { paths } => assert_eq!(paths, std::slice::from_ref(&plain.path)),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        kakehashi_core::Localizer::new(false)
+            .error(kakehashi_core::Lang::En, &err)
+            .contains(&plain.path),
+        "the message names them"
+    );
+    assert!(s.is_encrypted(), "the new key is in force all the same");
+    assert!(file_contains_no_header(s.path()));
+    drop(ro);
 }
 
 #[test]
@@ -228,6 +399,7 @@ fn a_demo_in_an_encrypted_store_is_found_and_leaves_only_the_store() {
         cases: 60,
         seed: 11,
         anchor: anchor(),
+        language: kakehashi_core::Lang::En,
     })
     .unwrap();
     let first = s
@@ -493,7 +665,8 @@ fn views_exports_and_changes_are_in_the_patients_log() {
     s.view_patient(patient).unwrap();
     s.add_note(r.as_str(), &note("called")).unwrap();
     s.view_case(other.as_str()).unwrap();
-    s.log_case_export(r.as_str()).unwrap();
+    s.log_case_export(r.as_str(), ExportConsent::Covered)
+        .unwrap();
     let log = s.access_log(patient).unwrap();
     let actions: Vec<AccessAction> = log.iter().map(|e| e.action).collect();
     for a in [
@@ -521,6 +694,76 @@ fn views_exports_and_changes_are_in_the_patients_log() {
             .filter(|e| e.reference.is_some())
             .all(|e| e.reference.as_deref() == Some(r.as_str()))
     );
+}
+
+#[test]
+fn an_export_without_consent_is_refused_unless_confirmed_and_then_logged_as_such() {
+    use kakehashi_core::Recipient;
+    let (_dir, mut s) = store();
+    let r = s.create_case(&takahashi()).unwrap();
+    let patient = s.case_detail(r.as_str()).unwrap().patient.id;
+    let covered = |s: &Store, to: Recipient| s.export_consent(r.as_str(), to, false);
+    for to in [Recipient::Coordinator, Recipient::Patient] {
+        assert_eq!(covered(&s, to).unwrap(), ExportConsent::Covered, "{to:?}");
+    }
+    for to in [
+        Recipient::Hospital,
+        Recipient::Insurer,
+        Recipient::Interpreter,
+    ] {
+        assert!(
+            matches!(covered(&s, to), Err(Error::NoConsent { recipient, .. }) if recipient == to),
+            "{to:?} without any consent"
+        );
+    }
+    let given = s
+        .add_consent(
+            patient,
+            &ConsentInput {
+                given_on: "2026-10-01".into(),
+                scopes: vec!["share-with-insurer".into()],
+                note: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        covered(&s, Recipient::Insurer).unwrap(),
+        ExportConsent::Covered
+    );
+    assert!(covered(&s, Recipient::Hospital).is_err(), "another scope");
+    s.withdraw_consent(patient, given[0].id, "2026-10-20")
+        .unwrap();
+    let refused = covered(&s, Recipient::Insurer).unwrap_err();
+    assert!(matches!(
+        refused,
+        Error::NoConsent {
+            scope: ConsentScope::ShareWithInsurer,
+            ..
+        }
+    ));
+    let payload = refused.payload();
+    assert_eq!(payload.code, "error-no-consent");
+    assert_eq!(
+        payload.message_args["scope"],
+        "consent-scope-share-with-insurer"
+    );
+    assert_eq!(payload.message_args["recipient"], "recipient-insurer");
+    let confirmed = s
+        .export_consent(r.as_str(), Recipient::Insurer, true)
+        .unwrap();
+    assert_eq!(confirmed, ExportConsent::Overridden);
+    s.log_case_export(r.as_str(), confirmed).unwrap();
+    let actions: Vec<AccessAction> = s
+        .access_log(patient)
+        .unwrap()
+        .iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(
+        actions.contains(&AccessAction::ExportWithoutConsent),
+        "{actions:?}"
+    );
+    assert!(!actions.contains(&AccessAction::ExportCase), "{actions:?}");
 }
 
 #[test]

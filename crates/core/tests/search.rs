@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use kakehashi_core::notes::NoteInput;
+use kakehashi_core::search::variants;
 use kakehashi_core::{NewPatient, SearchHit, Store};
 
 fn names(hits: &[SearchHit]) -> Vec<String> {
@@ -54,10 +55,138 @@ fn search_finds_reading_in_hiragana_katakana_and_half_width() {
 }
 
 #[test]
-fn search_folds_variant_kanji() {
+fn search_finds_a_name_typed_with_a_variant_kanji() {
     let (_d, store, tk, _) = fixture();
     finds(&store, "髙橋", &tk);
     finds(&store, "髙橋 健一", &tk);
+}
+
+/// One case per form of every group of `search::variants`, the family name written
+/// with that form: `{form}田` (two characters, the short index) and `{form}田川` (three,
+/// the trigram index).
+fn one_case_per_form() -> (tempfile::TempDir, Store, Vec<(String, String)>) {
+    let (dir, mut store) = store();
+    let mut cases = Vec::new();
+    for group in variants::GROUPS {
+        for form in group.forms.chars() {
+            let family = format!("{form}田川");
+            let r = store
+                .create_case(&new_case(&family, "花子", "jp-to-ca"))
+                .unwrap();
+            cases.push((family, r.to_string()));
+        }
+    }
+    (dir, store, cases)
+}
+
+#[test]
+fn every_form_of_a_name_kanji_finds_every_other_form_after_itself() {
+    let (_d, store, cases) = one_case_per_form();
+    let reference = |family: &str| {
+        cases
+            .iter()
+            .find(|(f, _)| f == family)
+            .map(|(_, r)| r.clone())
+            .unwrap()
+    };
+    for group in variants::GROUPS {
+        for form in group.forms.chars() {
+            for query in [format!("{form}田"), format!("{form}田川")] {
+                let got = order(&store, &query);
+                assert_eq!(
+                    got.first(),
+                    Some(&reference(&format!("{form}田川"))),
+                    "{query}: the name as typed comes first ({:?})",
+                    group.sources
+                );
+                for other in group.forms.chars() {
+                    let r = reference(&format!("{other}田川"));
+                    assert!(got.contains(&r), "{query} does not find {other}田川");
+                }
+                assert_eq!(got.len(), group.forms.chars().count(), "{query}: {got:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_exact_name_ranks_before_a_newer_variant_spelling() {
+    let (_d, mut store) = store();
+    let saito_old = store
+        .create_case(&new_case("齋藤", "一郎", "jp-to-ca"))
+        .unwrap()
+        .to_string();
+    let saito = store
+        .create_case(&new_case("斉藤", "一郎", "jp-to-ca"))
+        .unwrap()
+        .to_string();
+    let yoshida = store
+        .create_case(&new_case("𠮷田", "一郎", "jp-to-ca"))
+        .unwrap()
+        .to_string();
+    assert_eq!(order(&store, "齋藤"), [saito_old.clone(), saito.clone()]);
+    assert_eq!(order(&store, "斉藤"), [saito.clone(), saito_old.clone()]);
+    assert_eq!(order(&store, "斎藤 一郎"), [saito, saito_old]);
+    assert_eq!(order(&store, "吉田"), [yoshida]);
+}
+
+#[test]
+fn a_variant_in_a_note_is_found_after_names() {
+    let (_d, mut store) = store();
+    let named = store
+        .create_case(&new_case("小野寺", "光", "jp-to-ca"))
+        .unwrap()
+        .to_string();
+    let noted = store
+        .create_case(&new_case("Tremblay", "Anne", "ca-to-jp"))
+        .unwrap();
+    store
+        .add_note(
+            noted.as_str(),
+            &NoteInput {
+                channel: "email".into(),
+                body: "Dr 小埜寺 of Sendai called".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    // The note holds the spelling typed, the name another (埜 for 野): the name, though
+    // older, still comes first.
+    assert_eq!(order(&store, "小埜寺"), [named, noted.to_string()]);
+}
+
+#[test]
+fn a_file_of_schema_8_gets_its_folded_search_text_rewritten_as_typed() {
+    let (_d, mut store) = store();
+    let folded = store
+        .create_case(&new_case("髙橋", "健一", "jp-to-ca"))
+        .unwrap()
+        .to_string();
+    let common = store
+        .create_case(&new_case("高橋", "健一", "jp-to-ca"))
+        .unwrap()
+        .to_string();
+    let path = store.path().to_owned();
+    drop(store);
+    // Schema 8 wrote 髙橋 as 高橋 in the search text.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "UPDATE case_search SET names = replace(names, '髙', '高'), short = replace(short, '髙', '高');
+         PRAGMA user_version = 8;",
+    )
+    .unwrap();
+    drop(conn);
+    let old = Store::open_read_only(&path).unwrap();
+    assert_eq!(
+        order(&old, "髙橋"),
+        [common.clone(), folded.clone()],
+        "found, not yet first"
+    );
+    drop(old);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(order(&store, "髙橋"), [folded.clone(), common.clone()]);
+    assert_eq!(order(&store, "高橋"), [common, folded]);
+    store.check().unwrap();
 }
 
 #[test]
@@ -113,7 +242,7 @@ fn search_finds_provider_and_note_text() {
     }));
     assert!(!hits.is_empty());
     assert!(
-        !store.search("車椅子", 20).unwrap().is_empty(),
+        !store.search("wheelchair", 20).unwrap().is_empty(),
         "note text is searchable"
     );
 }
@@ -169,6 +298,7 @@ fn a_name_ranks_before_a_newer_case_that_has_the_word_elsewhere() {
             "DROP TRIGGER case_names_ai; DROP TRIGGER case_names_ad; DROP TRIGGER case_names_au;
              DROP TABLE case_names_fts;
              DROP INDEX documents_requested; CREATE INDEX documents_state ON documents(state, case_id);
+             ALTER TABLE access_log DROP COLUMN chain;
              PRAGMA user_version = 5;",
         )
         .unwrap();

@@ -141,8 +141,12 @@ fn refuses_database_from_newer_version_and_leaves_it_untouched() {
     let path = dir.path().join("future.sqlite");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE from_the_future (x); PRAGMA user_version = 99;")
-            .unwrap();
+        // A newer Kakehashi marks its files as ours do (`store::harden::APPLICATION_ID`).
+        conn.execute_batch(
+            "CREATE TABLE from_the_future (x); PRAGMA user_version = 99;
+             PRAGMA application_id = 1263224915;",
+        )
+        .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).unwrap_err();
@@ -243,11 +247,13 @@ fn a_seed_gives_the_same_demo_as_before() {
         )
         .unwrap();
     // Seed 11, 40 cases, anchor 2026-11-01; the same before and after the demo's cases
-    // began to be made on a second thread.
+    // began to be made on a second thread. Changed by #28: the Canada → Japan checklist
+    // gained two documents (each draws its state), and the notes are written in the
+    // coordinator's language (English here) from four, not nine.
     assert_eq!(
         fingerprint,
         [
-            828550000, 726181, 27687917, 287, 60874290, 6659605, 29005, 6576778
+            837150000, 728769, 22881612, 276, 59526618, 8309630, 36666, 137022
         ]
     );
     // The demo is written through a rollback journal; the file is left in WAL.
@@ -361,6 +367,7 @@ fn the_demo_s_search_indexes_serve_the_connection_that_searched_before_it() {
             cases: 400,
             seed: 11,
             anchor: anchor(),
+            language: kakehashi_core::Lang::En,
         })
         .unwrap();
     let here = queries.map(|q| store.search(q, 50).unwrap());
@@ -558,6 +565,7 @@ fn a_read_only_store_refuses_a_demo_as_read_only_and_leaves_no_scratch_file() {
         cases: 3,
         seed: 1,
         anchor: anchor(),
+        language: kakehashi_core::Lang::En,
     });
     assert!(matches!(made, Err(Error::ReadOnly)), "{made:?}");
     assert!(!search_index_scratch(&path).exists());
@@ -571,6 +579,7 @@ fn demo_data_never_goes_into_a_database_with_cases() {
         cases: 3,
         seed: 1,
         anchor: anchor(),
+        language: kakehashi_core::Lang::En,
     };
     assert!(matches!(
         store.generate_demo(opts),
@@ -590,6 +599,7 @@ fn a_demo_beside_a_reader_stays_in_wal_and_the_reader_sees_it() {
             cases: 20,
             seed: 3,
             anchor: anchor(),
+            language: kakehashi_core::Lang::En,
         })
         .unwrap();
     assert_eq!(reader.case_count().unwrap(), 20);
@@ -609,6 +619,7 @@ fn demo_cases_go_to_the_files_own_providers_even_all_in_one_country() {
             cases: 30,
             seed: 3,
             anchor: anchor(),
+            language: kakehashi_core::Lang::En,
         })
         .unwrap();
     assert_eq!(
@@ -754,6 +765,7 @@ fn list_totals_stay_true_through_every_kind_of_write() {
              DROP TRIGGER case_names_ai; DROP TRIGGER case_names_ad; DROP TRIGGER case_names_au;
              DROP TABLE case_names_fts;
              DROP INDEX documents_requested; CREATE INDEX documents_state ON documents(state, case_id);
+             ALTER TABLE access_log DROP COLUMN chain;
              PRAGMA user_version = 4;",
         )
         .unwrap();
@@ -797,6 +809,7 @@ fn a_demo_works_in_a_folder_whose_name_is_not_utf8() {
             cases: 60,
             seed: 4,
             anchor: anchor(),
+            language: kakehashi_core::Lang::En,
         })
         .unwrap();
     assert!(!store.search("hospital", 5).unwrap().is_empty());

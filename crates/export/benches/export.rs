@@ -17,6 +17,7 @@ fn exports(c: &mut Criterion) {
             cases: 200,
             seed: 5,
             anchor,
+            language: kakehashi_core::Lang::En,
         })
         .expect("demo");
     let reference = store

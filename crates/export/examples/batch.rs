@@ -21,6 +21,7 @@ fn main() {
             cases: count,
             seed: 8,
             anchor,
+            language: kakehashi_core::Lang::En,
         })
         .expect("demo");
     let mut records = Vec::new();

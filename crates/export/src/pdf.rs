@@ -115,6 +115,12 @@ mod tests {
         for c in "𠮷髙﨑齋邊".chars() {
             assert!(jp.info().coverage.contains(u32::from(c)), "{c}");
         }
+        // French spaces before ; ? ! and : and inside « » (locales/glossary.toml).
+        for woff2 in &FONTS[..2] {
+            for c in ['\u{a0}', '\u{202f}', '«', '»', '’'] {
+                assert!(font(woff2).info().coverage.contains(u32::from(c)), "{c:?}");
+            }
+        }
     }
 
     /// The template strokes what the Japanese face draws in bold text, as it has no

@@ -161,7 +161,7 @@ fn block(r: &CaseRecord, w: &Words<'_>) -> Block {
 
     let provider_name = r.provider.as_ref().map(|v| v.name(w.lang).to_owned());
     let case = vec![
-        (w.t("field-reference"), r.reference.0.clone()),
+        (w.t("pdf-reference"), r.reference.0.clone()),
         (w.t("field-status"), w.id("case-status", c.status)),
         (w.t("field-direction"), w.id("direction", c.direction)),
         (w.t("field-specialty"), w.id("specialty", c.specialty)),
@@ -190,7 +190,10 @@ fn block(r: &CaseRecord, w: &Words<'_>) -> Block {
             (w.t("field-time-zone"), v.time_zone.clone()),
             (
                 w.t("field-accreditations"),
-                w.or_unset((!v.accreditations.is_empty()).then(|| v.accreditations.join(", "))),
+                w.or_unset(
+                    (!v.accreditations.is_empty())
+                        .then(|| v.accreditations.join(&w.t("list-separator"))),
+                ),
             ),
             (
                 w.t("field-desk-contact"),
@@ -249,7 +252,7 @@ fn block(r: &CaseRecord, w: &Words<'_>) -> Block {
 
     let mut sections = vec![
         titled(w.t("detail-patient"), pairs(patient)),
-        titled(w.t("detail-case"), pairs(case)),
+        titled(w.t("pdf-section-case"), pairs(case)),
         titled(w.t("pdf-provider"), pairs(provider)),
         titled(
             w.t("detail-timeline"),

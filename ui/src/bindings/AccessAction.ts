@@ -3,4 +3,4 @@
 /**
  * One line of a patient's access log.
  */
-export type AccessAction = "view-case" | "view-patient" | "export-case" | "export-patient" | "create-case" | "change-case" | "create-patient" | "change-patient" | "consent-given" | "consent-withdrawn" | "export-list" | "erase";
+export type AccessAction = "view-case" | "view-patient" | "export-case" | "export-patient" | "create-case" | "change-case" | "create-patient" | "change-patient" | "consent-given" | "consent-withdrawn" | "export-list" | "erase" | "export-without-consent";

@@ -4,4 +4,9 @@ import type { AccessAction } from "./AccessAction";
 /**
  * Who did what to a patient's record, and when.
  */
-export type AccessEntry = { at: string, actor: string, action: AccessAction, reference: string | null, };
+export type AccessEntry = { at: string, actor: string, action: AccessAction, reference: string | null, 
+/**
+ * The row no longer fits the access log's hash chain: it, or the row before
+ * it, was changed or removed outside Kakehashi (`store::chain`).
+ */
+altered: boolean, };

@@ -3,4 +3,9 @@
 /**
  * What an erasure left behind: the references, which identify no one.
  */
-export type Erasure = { references: Array<string>, };
+export type Erasure = { references: Array<string>, 
+/**
+ * A reader elsewhere held the WAL, so the erased pages are still in it; they go
+ * when this store closes or the file is next opened.
+ */
+checkpoint_pending: boolean, };

@@ -205,8 +205,9 @@ export const api = {
   exportPreview: (reference: string, options: ExportOptions) =>
     call<ArrayBuffer>("export_preview", { reference, options }),
   /** Native save dialog, then the file; the path written, or `null` if cancelled. */
-  exportCase: (reference: string, options: ExportOptions) =>
-    call<string | null>("export_case", { reference, options }),
+  /** Refused with `error-no-consent` unless `withoutConsent`, which the access log notes. */
+  exportCase: (reference: string, options: ExportOptions, withoutConsent = false) =>
+    call<string | null>("export_case", { reference, options, withoutConsent }),
   exportList: (query: CaseListQuery, search: string | null, lang: Lang) =>
     call<string | null>("export_list", { query, search, lang }),
   /** Opens the current file again: the ways out of the recovery screen. */
@@ -216,7 +217,9 @@ export const api = {
   backupNow: () => call<BackupInfo>("backup_now"),
   restoreBackup: (path: string) => call<AppInfo>("restore_backup", { path }),
   /** A passphrase encrypts (or re-keys) the file; `null` removes the encryption. */
-  setEncryption: (passphrase: string | null) => call<AppInfo>("set_encryption", { passphrase }),
+  /** `passphrase` null removes the encryption; `current` is asked for when the file has one. */
+  setEncryption: (current: string | null, passphrase: string | null) =>
+    call<AppInfo>("set_encryption", { current, passphrase }),
   consents: (patient: PatientId) => call<Consent[]>("consents", { patient }),
   addConsent: (patient: PatientId, input: ConsentInput) => call<Consent[]>("add_consent", { patient, input }),
   withdrawConsent: (patient: PatientId, consent: number, withdrawnOn: string) =>

@@ -64,10 +64,12 @@ export function t(id: string, args?: Record<string, FluentVariable>): string {
   return id;
 }
 
-/** A core error in words, with its field and translated arguments. */
+/** A core error in words, with its field and translated arguments. Counts arrive as
+ * numbers (`MessageArg`) and stay numbers, so a plural selector agrees with them:
+ * "1 case", never "1 cases". */
 export function tError(e: ErrorPayload): string {
-  const args: Record<string, string> = { ...e.args };
-  for (const [k, id] of Object.entries(e.message_args)) args[k] = t(id);
+  const args: Record<string, FluentVariable> = { ...e.args };
+  for (const [k, id] of Object.entries(e.message_args)) args[k] = t(id, e.args);
   if (e.field) args.field = t(e.field);
   return t(e.code, args);
 }
@@ -76,13 +78,14 @@ function locale(): string {
   return LOCALES[language.current];
 }
 
-/** A calendar date (YYYY-MM-DD), which has no zone. */
+/** A calendar date (YYYY-MM-DD), which has no zone. Japanese writes 年月日 (1961年4月2日),
+ * as hospitals do, rather than 1961/04/02; `kakehashi_core::format::date` does the same. */
 export function formatDate(date: string | null): string {
   if (!date) return t("detail-not-set");
   const era = language.current === "ja" && language.japaneseEra;
   const options: Intl.DateTimeFormatOptions = era
     ? { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }
-    : { dateStyle: "medium", timeZone: "UTC" };
+    : { dateStyle: language.current === "ja" ? "long" : "medium", timeZone: "UTC" };
   const loc = era ? "ja-JP-u-ca-japanese" : locale();
   return memo("date", loc, options, () => new Intl.DateTimeFormat(loc, options)).format(
     new Date(`${date}T00:00:00Z`),
@@ -120,10 +123,13 @@ export function regionName(code: string | null): string {
   return memo("region", loc, options, () => new Intl.DisplayNames([loc], options)).of(code) ?? code;
 }
 
+/** An amount in its currency. Japanese writes a foreign currency by its code (CAD 12,500.50):
+ * CLDR's "CA$" reads as an English abbreviation there. Mirrors `kakehashi_core::format::money`. */
 export function formatMoney(m: Money | null): string {
   if (!m) return t("detail-not-set");
   const loc = locale();
-  const options: Intl.NumberFormatOptions = { style: "currency", currency: m.currency };
+  const byCode = language.current === "ja" && m.currency !== "JPY";
+  const options: Intl.NumberFormatOptions = { style: "currency", currency: m.currency, ...(byCode && { currencyDisplay: "code" }) };
   const fmt = memo("money", loc, options, () => new Intl.NumberFormat(loc, options));
   const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
   return fmt.format(m.minor / 10 ** digits);

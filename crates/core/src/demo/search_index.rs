@@ -14,6 +14,7 @@
 //! itself grows to about 1.1 KB per case.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
 
@@ -22,6 +23,9 @@ use rusqlite::types::Value;
 
 use crate::error::Result;
 use crate::search::SearchDocument;
+use crate::store::SchemaObject;
+use crate::store::Secret;
+use crate::store::harden::{self, quote_ident};
 
 /// FTS5's buffer of pending terms while a search index is rebuilt, in bytes: at 1 MiB,
 /// FTS5's default, 100,000 cases of trigrams made hundreds of segments to merge again
@@ -53,8 +57,8 @@ impl SearchTable {
     /// Gives the table the store's settings, through FTS5, which keeps them in
     /// `_config` and notes the change.
     fn apply_settings(&self, conn: &Connection) -> Result<()> {
-        let name = &self.name;
-        let set = format!("INSERT INTO \"{name}\" (\"{name}\", rank) VALUES (?1, ?2)");
+        let name = quote_ident(&self.name);
+        let set = format!("INSERT INTO {name} ({name}, rank) VALUES (?1, ?2)");
         for (key, value) in &self.settings {
             conn.execute(&set, rusqlite::params![key, value])?;
         }
@@ -62,26 +66,28 @@ impl SearchTable {
     }
 }
 
-/// Reads the definitions from the store, so the demo keeps no copy of them. Every
-/// virtual table of the store is an FTS5 index of `case_search`.
-pub(super) fn search_schema(conn: &Connection) -> Result<SearchSchema> {
-    let content: String = conn.query_row(
-        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'case_search'",
-        [],
-        |r| r.get(0),
-    )?;
-    let defined: Vec<(String, String)> = conn
-        .prepare(
-            "SELECT name, sql FROM sqlite_schema
-             WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+/// The definitions come from the program's own schema (`own`, see
+/// `migrations::own_schema`), so the demo keeps no copy of them and never runs schema
+/// text read from the file. Every virtual table of it is an FTS5 index of
+/// `case_search`. The settings are the file's, as values: FTS5's numeric options only.
+pub(super) fn search_schema(conn: &Connection, own: &[SchemaObject]) -> Result<SearchSchema> {
+    let sql_of = |o: &SchemaObject| o.sql.clone().unwrap_or_default();
+    let content = own
+        .iter()
+        .find(|o| o.kind == "table" && o.name == "case_search")
+        .map(sql_of)
+        .unwrap_or_default();
+    let defined: Vec<(String, String)> = own
+        .iter()
+        .filter(|o| o.kind == "table" && sql_of(o).starts_with("CREATE VIRTUAL TABLE"))
+        .map(|o| (o.name.clone(), sql_of(o)))
+        .collect();
     let mut tables = Vec::with_capacity(defined.len());
     for (name, sql) in defined {
         let settings = conn
             .prepare(&format!(
-                "SELECT k, v FROM \"{name}_config\" WHERE k <> 'version' ORDER BY k"
+                "SELECT k, v FROM {} WHERE k <> 'version' AND typeof(v) = 'integer' ORDER BY k",
+                quote_ident(&format!("{name}_config"))
             ))?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -106,25 +112,29 @@ pub(super) struct Scratch {
     conn: Option<Connection>,
     path: PathBuf,
     /// The store's passphrase, which the file was keyed with, to attach it with.
-    key: Option<String>,
+    key: Option<Arc<Secret>>,
 }
 
 impl Scratch {
     /// Opens a new scratch file keyed like the store, before the demo writes anything,
     /// so that a folder or key it cannot use fails the demo at once.
-    pub(super) fn open(path: &Path, key: Option<String>) -> Result<Scratch> {
+    pub(super) fn open(path: &Path, key: Option<Arc<Secret>>) -> Result<Scratch> {
         // One left by a demo that did not finish holds nothing of use; `Store::open`
         // removes it too, but the store may have stayed open since.
         let _ = std::fs::remove_file(path);
+        let mut conn = Connection::open(path)?;
+        crate::store::private_files::restrict(path)?;
+        crate::store::apply_key(&conn, key.as_deref().map(Secret::expose))?;
+        // Nothing here needs to survive a crash: the store's own transaction decides.
+        // Set before defensive mode, which refuses to turn the journal off.
+        conn.pragma_update(None, "journal_mode", "OFF")?;
+        harden::harden(&mut conn)?;
         let scratch = Scratch {
-            conn: Some(Connection::open(path)?),
+            conn: Some(conn),
             path: path.to_owned(),
             key,
         };
         let conn = scratch.conn();
-        crate::store::apply_key(conn, scratch.key.as_deref())?;
-        // Nothing here needs to survive a crash: the store's own transaction decides.
-        conn.pragma_update(None, "journal_mode", "OFF")?;
         conn.pragma_update(None, "synchronous", "OFF")?;
         conn.pragma_update(None, "cache_size", super::DEMO_CACHE_KIB)?;
         // The copy of `case_search` has no cases to refer to.
@@ -134,6 +144,10 @@ impl Scratch {
 
     fn conn(&self) -> &Connection {
         self.conn.as_ref().expect("open until dropped")
+    }
+
+    fn key(&self) -> Option<&str> {
+        self.key.as_deref().map(Secret::expose)
     }
 
     /// Stops a rebuild in progress from another thread.
@@ -168,13 +182,13 @@ fn fill(
     documents: Receiver<Vec<(i64, SearchDocument)>>,
     stop: &AtomicBool,
 ) -> Result<()> {
-    conn.execute_batch(&schema.content)?;
+    conn.execute(&schema.content, [])?;
     for t in &schema.tables {
-        let name = &t.name;
-        conn.execute_batch(&t.sql)?;
+        let name = quote_ident(&t.name);
+        conn.execute(&t.sql, [])?;
         t.apply_settings(conn)?;
         conn.execute(
-            &format!("INSERT INTO \"{name}\" (\"{name}\", rank) VALUES ('hashsize', ?1)"),
+            &format!("INSERT INTO {name} ({name}, rank) VALUES ('hashsize', ?1)"),
             [DEMO_FTS_HASH_BYTES],
         )?;
     }
@@ -191,10 +205,11 @@ fn fill(
             // which does not matter for a file about to be removed.
             return Ok(());
         }
-        let name = &t.name;
-        tx.execute_batch(&format!(
-            "INSERT INTO \"{name}\" (\"{name}\") VALUES ('rebuild')"
-        ))?;
+        let name = quote_ident(&t.name);
+        tx.execute(
+            &format!("INSERT INTO {name} ({name}) VALUES ('rebuild')"),
+            [],
+        )?;
     }
     tx.commit()?;
     Ok(())
@@ -227,27 +242,35 @@ pub(super) fn copy_into(conn: &Connection, schema: &SearchSchema, scratch: &Scra
         Value::Blob(std::os::unix::ffi::OsStrExt::as_bytes(scratch.path.as_os_str()).to_vec());
     #[cfg(not(unix))]
     let file = Value::Text(scratch.path.to_string_lossy().into_owned());
-    conn.execute(
-        &format!("ATTACH DATABASE ?1 AS {ATTACHED} KEY ?2"),
-        rusqlite::params![file, scratch.key.as_deref().unwrap_or("")],
-    )?;
+    harden::permit_attach(|| {
+        conn.execute(
+            &format!("ATTACH DATABASE ?1 AS {ATTACHED} KEY ?2"),
+            rusqlite::params![file, scratch.key().unwrap_or("")],
+        )
+    })?;
     let copy = |table: &str| -> Result<()> {
-        conn.execute_batch(&format!(
-            "INSERT INTO main.\"{table}\" SELECT * FROM {ATTACHED}.\"{table}\""
-        ))?;
+        let table = quote_ident(table);
+        conn.execute(
+            &format!("INSERT INTO main.{table} SELECT * FROM {ATTACHED}.{table}"),
+            [],
+        )?;
         Ok(())
     };
     copy("case_search")?;
     for t in &schema.tables {
-        let name = &t.name;
-        conn.execute_batch(&format!("DROP TABLE main.\"{name}\";"))?;
-        conn.execute_batch(&t.sql)?;
-        for shadow in SHADOWS {
-            let table = format!("{name}_{shadow}");
-            // A new table's `_data` holds an empty index's two records.
-            conn.execute_batch(&format!("DELETE FROM main.\"{table}\""))?;
-            copy(&table)?;
-        }
+        conn.execute(&format!("DROP TABLE main.{}", quote_ident(&t.name)), [])?;
+        conn.execute(&t.sql, [])?;
+        // Straight into FTS5's shadow tables, which defensive mode keeps read-only;
+        // every name here is the program's own.
+        harden::with_shadow_writes(conn, || {
+            for shadow in SHADOWS {
+                let table = format!("{}_{shadow}", t.name);
+                // A new table's `_data` holds an empty index's two records.
+                conn.execute(&format!("DELETE FROM main.{}", quote_ident(&table)), [])?;
+                copy(&table)?;
+            }
+            Ok(())
+        })?;
         t.apply_settings(conn)?;
     }
     Ok(())
@@ -278,11 +301,12 @@ mod tests {
     fn documents(stop: bool) -> (Store, tempfile::TempDir, Result<Scratch>) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_with(&dir.path().join("cases.sqlite"), Some(PASSPHRASE)).unwrap();
-        let schema = search_schema(store.conn()).unwrap();
+        let own = crate::store::check_own_schema(store.conn(), store.path()).unwrap();
+        let schema = search_schema(store.conn(), &own).unwrap();
         let path = scratch_path(store.path());
         // What a crash would leave behind: replaced, not an error.
         std::fs::write(&path, b"half a scratch file").unwrap();
-        let scratch = Scratch::open(&path, store.key().map(str::to_owned)).unwrap();
+        let scratch = Scratch::open(&path, store.passphrase()).unwrap();
         let (send, documents) = std::sync::mpsc::sync_channel(1);
         let doc = SearchDocument {
             names: "takahashi | kenichi".into(),
@@ -332,7 +356,8 @@ mod tests {
     fn the_copy_lets_go_of_the_scratch_file_however_the_transaction_ends() {
         let (mut store, _dir, built) = documents(false);
         let scratch = built.unwrap();
-        let schema = search_schema(store.conn()).unwrap();
+        let own = crate::store::check_own_schema(store.conn(), store.path()).unwrap();
+        let schema = search_schema(store.conn(), &own).unwrap();
         // As in the demo: case 7 exists only in the scratch file.
         store
             .conn()

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::encryption::sync_dir;
-use super::{Store, acquire_lock, apply_key, open_ro_connection, with_suffix};
+use super::{Store, acquire_lock, apply_key, open_ro_connection, private_files, with_suffix};
 use crate::error::{Error, Result};
 use crate::validate::Field;
 
@@ -103,17 +103,37 @@ fn files_named(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
 }
 
 /// Removes every backup of `db` and every copy a restore kept aside: they hold the
-/// data under the old key (or none) once the file's encryption has changed.
-pub(crate) fn remove_old_copies(db: &Path, keep: &Path) -> Result<()> {
-    for b in list_backups(db)? {
-        if Path::new(&b.path) != keep {
-            std::fs::remove_file(&b.path)?;
+/// data under the old key (or none) once the file's encryption has changed. Each one
+/// is tried; those that stay are named in [`Error::OldCopiesRemain`], and a backup
+/// folder that cannot be read is named in their place.
+pub(crate) fn remove_old_copies(db: &Path) -> Result<()> {
+    let mut remain = Vec::new();
+    let backups = match list_backups(db) {
+        Ok(list) => list.into_iter().map(|b| PathBuf::from(b.path)).collect(),
+        // A file where the folder should be holds no backup.
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::NotADirectory => Vec::new(),
+        Err(_) => {
+            remain.push(backup_dir(db));
+            Vec::new()
+        }
+    };
+    let old = backups
+        .into_iter()
+        .chain(kept_aside(db))
+        .chain(abandoned_parts(db));
+    for copy in old {
+        match std::fs::remove_file(&copy) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => remain.push(copy),
+            _ => {}
         }
     }
-    for aside in kept_aside(db).into_iter().chain(abandoned_parts(db)) {
-        std::fs::remove_file(aside)?;
+    if remain.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::OldCopiesRemain {
+            paths: remain.iter().map(|p| p.display().to_string()).collect(),
+        })
     }
-    Ok(())
 }
 
 /// Opens `file` read-only and runs SQLite's integrity and foreign-key checks on it.
@@ -168,6 +188,7 @@ fn copy_pages(from: &Connection, part: &Path, key: Option<&str>) -> Result<()> {
         // The copy carries the source's WAL flag; a backup is a single file.
         dest.pragma_update(None, "journal_mode", "DELETE")?;
         dest.close().map_err(|(_, e)| Error::from(e))?;
+        private_files::restrict(part)?;
         std::fs::File::open(part)?.sync_all()?;
         Ok(())
     })();
@@ -193,7 +214,7 @@ impl Store {
             source: self.path.clone(),
             part: with_suffix(&out, ".part"),
             out,
-            key: self.passphrase.clone(),
+            key: self.passphrase(),
             prune: None,
         })
     }
@@ -240,7 +261,7 @@ pub struct PendingBackup {
     source: PathBuf,
     part: PathBuf,
     out: PathBuf,
-    key: Option<super::Secret>,
+    key: Option<std::sync::Arc<super::Secret>>,
     /// The database whose backup folder keeps only the newest [`KEEP`] afterwards.
     prune: Option<PathBuf>,
 }
@@ -249,7 +270,7 @@ impl PendingBackup {
     /// Copies the pages, checks the copy and gives it its name; a copy that fails the
     /// check is removed.
     pub fn finish(self) -> Result<BackupInfo> {
-        let key = self.key.as_ref().map(super::Secret::expose);
+        let key = self.key.as_deref().map(super::Secret::expose);
         {
             let _copying = copy_guard();
             if let Some(db) = &self.prune {
@@ -258,7 +279,12 @@ impl PendingBackup {
                 }
             }
             if let Some(dir) = self.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
+                private_files::create_dir_all(dir)?;
+                // The backup folder is always ours (one made by an earlier version
+                // took the umask's mode); a folder given to `backup_to` may be shared.
+                if self.prune.is_some() {
+                    private_files::restrict(dir)?;
+                }
             }
             let source = open_ro_connection(&self.source, key)?;
             copy_pages(&source, &self.part, key)?;
@@ -288,6 +314,7 @@ pub fn restore_listed(
     db: &Path,
     backup: &Path,
     passphrase: Option<&str>,
+    actor: &str,
 ) -> Result<Option<PathBuf>> {
     let listed = list_backups(db)?
         .iter()
@@ -298,14 +325,25 @@ pub fn restore_listed(
             value: backup.display().to_string(),
         });
     }
-    restore(db, backup, passphrase)
+    restore(db, backup, passphrase, actor)
 }
 
 /// Replaces the database at `db` with the backup `from`, after checking the backup.
-/// The current file is kept aside (its name plus `.before-restore-<time>`), and its
-/// path is returned. Refused while a Kakehashi has `db` open for writing.
-pub fn restore(db: &Path, from: &Path, passphrase: Option<&str>) -> Result<Option<PathBuf>> {
-    let _lock = acquire_lock(db)?;
+/// The current file is kept aside (its name plus `.before-restore-<time>`, the newest
+/// [`KEEP`] of them), and its path is returned. Refused while a Kakehashi has `db`
+/// open for writing.
+///
+/// A restore must not rewind what the file owes its patients: before anyone else may
+/// open it, the restored file is migrated, every erasure of the ledger is done again
+/// (`erasures`), the access log's rows written since the backup are carried over from
+/// the copy kept aside, and the restore itself goes into the audit log as `actor`'s.
+pub fn restore(
+    db: &Path,
+    from: &Path,
+    passphrase: Option<&str>,
+    actor: &str,
+) -> Result<Option<PathBuf>> {
+    let lock = acquire_lock(db)?;
     verify(from, passphrase)?;
     let part = with_suffix(db, ".part");
     // Through the backup API rather than a file copy: a source in WAL mode brings
@@ -317,6 +355,7 @@ pub fn restore(db: &Path, from: &Path, passphrase: Option<&str>) -> Result<Optio
     let aside = if db.exists() {
         let aside = with_suffix(db, &format!("{BEFORE_RESTORE}{stamp}"));
         std::fs::hard_link(db, &aside).or_else(|_| std::fs::copy(db, &aside).map(|_| ()))?;
+        private_files::restrict(&aside)?;
         Some(aside)
     } else {
         None
@@ -332,7 +371,135 @@ pub fn restore(db: &Path, from: &Path, passphrase: Option<&str>) -> Result<Optio
             }
         }
     }
+    // What the restored file must be told about its restore, written before the rename
+    // makes the restore real: the next writing open (just below, or after a crash, the
+    // next start) carries the access log over and records the restore, then removes it.
+    let pending = PendingRestore {
+        backup: from
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        kept_aside: aside.as_ref().map(|a| a.display().to_string()),
+        actor: actor.to_owned(),
+        log_tail: log_tail(&part, passphrase)?,
+    };
+    pending.save(db)?;
     std::fs::rename(&part, db)?;
     sync_dir(db);
+    drop(Store::open_holding(
+        db,
+        passphrase.map(|p| std::sync::Arc::new(super::Secret::from(p))),
+        lock,
+    )?);
+    // The restore is done; a copy that cannot be pruned now is pruned after the next.
+    let _ = prune_kept_aside(db);
     Ok(aside)
+}
+
+/// A restore whose accountability is still to be written into the restored file
+/// (`privacy::restore_log`), kept beside it as `<file>.restore-pending.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct PendingRestore {
+    /// The backup's file name.
+    pub backup: String,
+    /// Where the file it replaced was kept.
+    pub kept_aside: Option<String>,
+    /// Who restored it.
+    pub actor: String,
+    /// The backup's newest access-log row, before anything was written to it.
+    pub log_tail: LogTail,
+}
+
+/// The newest row of an access log: its id and its link in the hash chain.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct LogTail {
+    pub id: i64,
+    pub chain: Option<Vec<u8>>,
+}
+
+impl PendingRestore {
+    pub fn path(db: &Path) -> PathBuf {
+        with_suffix(db, ".restore-pending.json")
+    }
+
+    fn save(&self, db: &Path) -> Result<()> {
+        let bytes = serde_json::to_vec_pretty(self).expect("plain struct");
+        private_files::write_atomically(&Self::path(db), &bytes)?;
+        Ok(())
+    }
+
+    /// The restore the file at `db` still owes its log, if any.
+    pub fn load(db: &Path) -> Result<Option<PendingRestore>> {
+        match std::fs::read(Self::path(db)) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+                Error::Io(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{}: {e}", Self::path(db).display()),
+                ))
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn done(db: &Path) -> Result<()> {
+        match std::fs::remove_file(Self::path(db)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The newest access-log row of the file at `path`; none in a file older than the
+/// log (schema 3), no link in one older than the chain (schema 8).
+fn log_tail(path: &Path, passphrase: Option<&str>) -> Result<LogTail> {
+    let conn = open_ro_connection(path, passphrase)?;
+    let has = |column: &str| -> Result<bool> {
+        Ok(conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM pragma_table_info('access_log') WHERE name = ?1)",
+            [column],
+            |r| r.get(0),
+        )?)
+    };
+    if !has("id")? {
+        return Ok(LogTail::default());
+    }
+    let sql = if has("chain")? {
+        "SELECT id, chain FROM access_log ORDER BY id DESC LIMIT 1"
+    } else {
+        "SELECT id, NULL FROM access_log ORDER BY id DESC LIMIT 1"
+    };
+    Ok(conn
+        .query_row(sql, [], |r| {
+            Ok(LogTail {
+                id: r.get(0)?,
+                chain: r.get(1)?,
+            })
+        })
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Keeps the newest [`KEEP`] copies set aside by restores, like the backups; each is
+/// a whole copy of the file, erased patients included.
+fn prune_kept_aside(db: &Path) -> Result<()> {
+    let mut copies: Vec<PathBuf> = kept_aside(db)
+        .into_iter()
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            !(name.ends_with("-wal") || name.ends_with("-shm"))
+        })
+        .collect();
+    // The stamp sorts as time, and every name shares the prefix.
+    copies.sort();
+    copies.reverse();
+    for old in copies.into_iter().skip(KEEP) {
+        for ext in ["", "-wal", "-shm"] {
+            match std::fs::remove_file(with_suffix(&old, ext)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
 }

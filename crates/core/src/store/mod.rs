@@ -4,18 +4,23 @@
 //! and switching encryption live in `backup` and `encryption`.
 
 pub mod backup;
+pub(crate) mod chain;
 pub mod encryption;
+pub mod harden;
 mod migrations;
+pub mod private_files;
 #[cfg(test)]
 mod query_plans;
 
 use std::cell::{RefCell, RefMut};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Datelike, Local, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use zeroize::Zeroizing;
 
 use crate::anchors::Anchors;
 use crate::error::{Error, Result};
@@ -23,6 +28,7 @@ use crate::ids::{CaseId, CaseRef};
 use crate::status::CaseStatus;
 
 pub use migrations::SCHEMA_VERSION;
+pub(crate) use migrations::{SchemaObject, check_own_schema};
 
 /// An open Kakehashi database.
 #[derive(Debug)]
@@ -31,15 +37,33 @@ pub struct Store {
     path: PathBuf,
     actor: String,
     today: Option<NaiveDate>,
-    // Kept for backups, which must be written with the same key as the file.
-    passphrase: Option<Secret>,
+    // Kept for backups, which must be written with the same key as the file; shared
+    // with the app and with backups in progress, never copied.
+    passphrase: Option<Arc<Secret>>,
     read_only: bool,
     // The file's schema version: a read-only store may look at a file not yet migrated.
     schema: i64,
     // Deep-page anchors of the case list; a reader's cache, so `&self` may fill it.
     anchors: RefCell<Anchors>,
+    // An erasure's checkpoint could not finish: tried again when the store closes.
+    erasure_pending: bool,
     // Held for the life of the store: a second writer on the same file is refused.
     _lock: Option<File>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.erasure_pending
+            && self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .is_ok_and(|busy| busy == 0)
+        {
+            let _ = crate::erasures::mark_checkpointed(&self.path);
+        }
+    }
 }
 
 /// The store's page cache, in KiB (SQLite's negative form). SQLite's default of 2 MiB
@@ -50,7 +74,9 @@ pub(crate) const CACHE_KIB: i64 = -32_768;
 
 /// The durability settings a health record deserves, set on every connection:
 /// WAL so readers never block the writer, FULL sync so a commit survives power loss.
-fn configure(conn: &Connection) -> Result<()> {
+fn configure(conn: &mut Connection) -> Result<()> {
+    harden::harden(conn)?;
+    chain::register(conn)?;
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -113,13 +139,16 @@ pub fn looks_encrypted(path: &Path) -> bool {
     })
 }
 
-/// A passphrase, kept out of every `Debug` print (error reports, test failures).
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+/// A passphrase, kept out of every `Debug` print (error reports, test failures) and
+/// wiped from memory when dropped. Not `Clone`: the app, the store and a backup in
+/// progress share one copy (`Arc<Secret>`), so no stray copy outlives the session.
+#[derive(PartialEq, Eq)]
+pub struct Secret(Zeroizing<String>);
 
 impl Secret {
-    pub fn new(s: &str) -> Secret {
-        Secret(s.to_owned())
+    /// Takes `s` as it is, without copying it: wrap a typed passphrase as it arrives.
+    pub fn new(s: String) -> Secret {
+        Secret(Zeroizing::new(s))
     }
 
     pub fn expose(&self) -> &str {
@@ -127,10 +156,29 @@ impl Secret {
     }
 }
 
+/// A copy of a passphrase known as text (a literal, a test's); wiped when dropped too.
+impl From<&str> for Secret {
+    fn from(s: &str) -> Secret {
+        Secret::new(s.to_owned())
+    }
+}
+
+/// `Zeroizing` wipes the text when the secret is dropped.
+impl zeroize::ZeroizeOnDrop for Secret {}
+
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(***)")
     }
+}
+
+/// SQLite counts itself initialised before SQLCipher's own start-up has registered
+/// `sqlcipher_export` for new connections, so a connection that another thread opens
+/// meanwhile lacks it, and a change of key through it fails ("no such function").
+/// The first store to open lets that start-up finish before any other goes on.
+fn init_sqlcipher() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| drop(Connection::open_in_memory()));
 }
 
 /// The key must come before any statement that reads the file (setting SQLCipher's
@@ -140,7 +188,21 @@ pub(crate) fn apply_key(conn: &Connection, passphrase: Option<&str>) -> Result<(
     conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()))
         .optional()?;
     if let Some(key) = passphrase {
-        conn.pragma_update(None, "key", key)?;
+        // The statement holds the passphrase too, so it is built here, in memory that
+        // is wiped afterwards (rusqlite's `pragma_update` would leave its copy behind).
+        // Sized up front: growing it would leave the first buffer unwiped. SQLite's own
+        // copy of the text while it prepares the statement is not ours to wipe
+        // (`cipher_memory_security` stays off: docs/reliability.md §4).
+        let mut sql = Zeroizing::new(String::with_capacity(2 * key.len() + 16));
+        sql.push_str("PRAGMA key = '");
+        for c in key.chars() {
+            if c == '\'' {
+                sql.push('\'');
+            }
+            sql.push(c);
+        }
+        sql.push('\'');
+        conn.query_row(&sql, [], |_| Ok(())).optional()?;
     }
     Ok(())
 }
@@ -157,7 +219,9 @@ fn beside_holds_data(path: &Path, suffix: &str) -> bool {
 /// writing one does it on its first read. The state it restores is whole and was
 /// committed, whichever version wrote it, so this is safe before the version check.
 fn roll_back_journal(path: &Path, passphrase: Option<&str>) -> Result<()> {
-    let conn = Connection::open(path).map_err(|e| map_open_error(e.into(), path, passphrase))?;
+    let mut conn =
+        Connection::open(path).map_err(|e| map_open_error(e.into(), path, passphrase))?;
+    harden::harden(&mut conn)?;
     apply_key(&conn, passphrase)?;
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
@@ -190,9 +254,10 @@ fn open_ro_after_crash(path: &Path, passphrase: Option<&str>, locked: bool) -> R
 /// Opens `path` read-only for a probe, a check or a read-only view. In a read-only
 /// folder a WAL file cannot get its shared-memory file, so that case falls back to
 /// SQLite's immutable mode, which is exact there: nobody can write beside us.
-fn open_ro_connection(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
+pub(crate) fn open_ro_connection(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let try_open = |conn: Connection| -> Result<Connection> {
+    let try_open = |mut conn: Connection| -> Result<Connection> {
+        harden::harden(&mut conn)?;
         apply_key(&conn, passphrase)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         // Reading the schema finds a wrong key or a damaged first page now, at
@@ -237,17 +302,37 @@ impl Store {
 
     /// As [`Store::open`], for a file encrypted with `passphrase` (SQLCipher).
     pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Store> {
+        Store::open_keyed(path, passphrase.map(|p| Arc::new(Secret::from(p))))
+    }
+
+    /// As [`Store::open_with`], keeping the caller's passphrase rather than a copy: the
+    /// app and its store then hold one between them.
+    pub fn open_keyed(path: &Path, key: Option<Arc<Secret>>) -> Result<Store> {
+        init_sqlcipher();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            private_files::create_dir_all(dir)?;
         }
         let lock = acquire_lock(path)?;
+        Store::open_holding(path, key, lock)
+    }
+
+    /// [`Store::open_keyed`], for a caller that already holds the file's lock (a
+    /// restore, which records itself before anyone else may open the file).
+    pub(crate) fn open_holding(path: &Path, key: Option<Arc<Secret>>, lock: File) -> Result<Store> {
+        let passphrase = key.as_deref().map(Secret::expose);
         // A demo cut short by a crash leaves its scratch file behind (as large as a
         // gigabyte), and the file may not see another demo. None runs without this lock.
         crate::demo::remove_scratch(path);
+        // Whole copies that a restore or a rekey cut short by a crash left beside the
+        // file; a rekey's may be the data without encryption.
+        for leftover in [".part", ".rekey.part"] {
+            let _ = std::fs::remove_file(with_suffix(path, leftover));
+        }
         // Read the version through a read-only connection first: a read-write one may
         // switch the journal or fold a leftover WAL into a file we must leave untouched.
         if path.metadata().is_ok_and(|m| m.len() > 0) {
             let probe = open_ro_after_crash(path, passphrase, true)?;
+            check_ours(&probe, path)?;
             let found = migrations::user_version(&probe)?;
             if found > SCHEMA_VERSION {
                 return Err(Error::SchemaTooNew {
@@ -259,19 +344,28 @@ impl Store {
         let mut conn =
             Connection::open(path).map_err(|e| map_open_error(e.into(), path, passphrase))?;
         apply_key(&conn, passphrase)?;
-        configure(&conn).map_err(|e| map_open_error(e, path, passphrase))?;
+        configure(&mut conn).map_err(|e| map_open_error(e, path, passphrase))?;
         migrations::migrate(&mut conn).map_err(|e| map_open_error(e, path, passphrase))?;
-        Ok(Store {
+        // Files of earlier versions were made with the umask's modes. Best effort: a
+        // file another user owns (a colleague's WAL in a shared folder) stays as it is.
+        for ours in ["", "-wal", "-shm", "-journal", ".lock"] {
+            let _ = private_files::restrict(&with_suffix(path, ours));
+        }
+        let mut store = Store {
             conn,
             path: path.to_owned(),
             actor: default_actor(),
             today: None,
-            passphrase: passphrase.map(Secret::new),
+            passphrase: key,
             read_only: false,
             schema: SCHEMA_VERSION,
             anchors: RefCell::default(),
+            erasure_pending: false,
             _lock: Some(lock),
-        })
+        };
+        store.reapply_erasures()?;
+        store.finish_pending_restore()?;
+        Ok(store)
     }
 
     /// Opens an existing database read-only, without migrating or locking, for
@@ -283,6 +377,14 @@ impl Store {
     /// As [`Store::open_read_only`], for an encrypted file. Every write through this
     /// store fails with [`Error::ReadOnly`].
     pub fn open_read_only_with(path: &Path, passphrase: Option<&str>) -> Result<Store> {
+        Store::open_read_only_keyed(path, passphrase.map(|p| Arc::new(Secret::from(p))))
+    }
+
+    /// As [`Store::open_read_only_with`], keeping the caller's passphrase (see
+    /// [`Store::open_keyed`]).
+    pub fn open_read_only_keyed(path: &Path, key: Option<Arc<Secret>>) -> Result<Store> {
+        init_sqlcipher();
+        let passphrase = key.as_deref().map(Secret::expose);
         if !path.exists() {
             return Err(Error::Io(std::io::Error::new(
                 std::io::ErrorKind::NotFound,
@@ -290,6 +392,7 @@ impl Store {
             )));
         }
         let conn = open_ro_after_crash(path, passphrase, false)?;
+        check_ours(&conn, path)?;
         // Only a store that serves screens and lists gets the larger cache: a backup's
         // one pass over the file and the version check at opening would only fill it.
         conn.pragma_update(None, "cache_size", CACHE_KIB)?;
@@ -305,12 +408,32 @@ impl Store {
             path: path.to_owned(),
             actor: default_actor(),
             today: None,
-            passphrase: passphrase.map(Secret::new),
+            passphrase: key,
             read_only: true,
             schema: version,
             anchors: RefCell::default(),
+            erasure_pending: false,
             _lock: None,
         })
+    }
+
+    /// True when the file's access log is a hash chain (migration 0008); a read-only
+    /// store may look at a file not yet migrated.
+    pub(crate) fn access_chained(&self) -> bool {
+        self.schema >= migrations::ACCESS_CHAIN_SINCE
+    }
+
+    pub(crate) fn set_erasure_pending(&mut self, pending: bool) {
+        self.erasure_pending = pending;
+    }
+
+    /// The rows of the access log that no longer fit its hash chain (changed or
+    /// removed outside Kakehashi), by id; empty when it is whole.
+    pub fn access_log_breaks(&self) -> Result<Vec<i64>> {
+        if !self.access_chained() {
+            return Ok(Vec::new());
+        }
+        chain::broken_links(&self.conn)
     }
 
     /// True when this store was opened for reading only.
@@ -339,10 +462,12 @@ impl Store {
     /// log alone. SQLite serialises it with any other writer; Kakehashi's own lock
     /// keeps only a second *editing* window out.
     pub(crate) fn side_connection(&self) -> Result<Connection> {
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             &self.path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        harden::harden(&mut conn)?;
+        chain::register(&conn)?;
         apply_key(&conn, self.key())?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -350,7 +475,13 @@ impl Store {
     }
 
     pub(crate) fn key(&self) -> Option<&str> {
-        self.passphrase.as_ref().map(Secret::expose)
+        self.passphrase.as_deref().map(Secret::expose)
+    }
+
+    /// The passphrase the file is encrypted with now, shared: after a change of key the
+    /// app keeps the one in force, whatever followed the change.
+    pub fn passphrase(&self) -> Option<Arc<Secret>> {
+        self.passphrase.clone()
     }
 
     /// True when the file is encrypted with a passphrase.
@@ -484,11 +615,11 @@ fn lock_path(db: &Path) -> PathBuf {
 /// An OS file lock beside the database: released by the OS even if the process dies,
 /// so a crash never leaves the file "in use".
 pub(crate) fn acquire_lock(db: &Path) -> Result<File> {
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path(db))?;
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, private_files::FILE_MODE);
+    let file = options.open(lock_path(db))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(Error::DatabaseInUse {
@@ -498,12 +629,34 @@ pub(crate) fn acquire_lock(db: &Path) -> Result<File> {
     }
 }
 
-/// Writes a whole file through a temporary file beside it and a rename, so a crash
-/// leaves either the old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = with_suffix(path, ".part");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
+pub use private_files::write_atomically;
+
+/// Refuses a file that is not Kakehashi's before anything writes to it: another
+/// program's SQLite file would otherwise be migrated in place. Kakehashi marks its
+/// files with [`harden::APPLICATION_ID`]; files from before the mark are known by
+/// their version and tables, and an empty SQLite file becomes a new store.
+fn check_ours(conn: &Connection, path: &Path) -> Result<()> {
+    let marked: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if marked == harden::APPLICATION_ID {
+        return Ok(());
+    }
+    let version = migrations::user_version(conn)?;
+    let (objects, ours): (i64, i64) = conn.query_row(
+        "SELECT count(*), count(*) FILTER (WHERE type = 'table'
+                AND name IN ('patients', 'cases', 'audit_log', 'case_ref_counters'))
+           FROM sqlite_schema",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let empty = version == 0 && objects == 0;
+    let unmarked_ours = version >= 1 && ours == 4;
+    if marked == 0 && (empty || unmarked_ours) {
+        Ok(())
+    } else {
+        Err(Error::ForeignDatabase {
+            path: path.display().to_string(),
+        })
+    }
 }
 
 /// An instant as stored: RFC 3339 in UTC with fixed width, so text order is time order.
@@ -614,6 +767,7 @@ mod tests {
                 cases: 20,
                 seed: 1,
                 anchor: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                language: crate::i18n::Lang::En,
             })
             .unwrap();
         settings(&store);
@@ -624,6 +778,7 @@ mod tests {
                 cases: 5,
                 seed: 1,
                 anchor: chrono::NaiveDate::MIN,
+                language: crate::i18n::Lang::En,
             })
         }));
         assert!(panicked.is_err());
@@ -639,6 +794,24 @@ mod tests {
             .query_row("PRAGMA cache_size", [], |r| r.get(0))
             .unwrap();
         assert_eq!(cache, CACHE_KIB, "a read-only store lists as fast");
+    }
+
+    #[test]
+    fn every_connection_refuses_attach_and_distrusts_schema_sql() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("cases.sqlite")).unwrap();
+        let reader = Store::open_read_only(store.path()).unwrap();
+        let side = store.side_connection().unwrap();
+        let target = dir.path().join("elsewhere.sqlite");
+        let attach = format!("ATTACH DATABASE '{}' AS other", target.display());
+        for conn in [store.conn(), reader.conn(), &side] {
+            assert!(conn.execute_batch(&attach).is_err(), "attach refused");
+            let trusted: i64 = conn
+                .query_row("PRAGMA trusted_schema", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(trusted, 0);
+        }
+        assert!(!target.exists());
     }
 
     #[test]

@@ -114,6 +114,7 @@ fn hot_queries_use_an_index() {
             cases: 300,
             seed: 1,
             anchor,
+            language: crate::i18n::Lang::En,
         })
         .unwrap();
     store.conn().execute_batch("ANALYZE").unwrap();

@@ -25,6 +25,7 @@ pub fn demo_store(cases: u32) -> (TempDir, Store) {
             cases,
             seed: 11,
             anchor: anchor(),
+            language: kakehashi_core::Lang::En,
         })
         .unwrap();
     (dir, store)

@@ -1,0 +1,5 @@
+-- Search (#28): variant kanji stay as written in the search text (髙橋 is no longer
+-- stored as 高橋), and a query asks for each spelling, the one typed first; variation
+-- selectors are dropped. The schema does not change: the cases whose text schema 8
+-- folded are indexed again by the program right after this step
+-- (`search::index_again_with_variants_as_written`), in this step's transaction.
