@@ -262,7 +262,7 @@ pub(super) fn copy_into(conn: &Connection, schema: &SearchSchema, scratch: &Scra
         conn.execute(&t.sql, [])?;
         // Straight into FTS5's shadow tables, which defensive mode keeps read-only;
         // every name here is the program's own.
-        harden::with_shadow_writes(conn, || {
+        harden::with_shadow_writes(conn, || -> Result<()> {
             for shadow in SHADOWS {
                 let table = format!("{}_{shadow}", t.name);
                 // A new table's `_data` holds an empty index's two records.

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::encryption::sync_dir;
+use super::private_files::sync_dir;
 use super::{Store, acquire_lock, apply_key, open_ro_connection, private_files, with_suffix};
 use crate::error::{Error, Result};
 use crate::validate::Field;

@@ -13,8 +13,6 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
 
-use crate::error::Result;
-
 /// The SQL function that links a new row to the last one; see `INSERT_ACCESS`.
 pub(crate) const FUNCTION: &str = "kakehashi_chain";
 
@@ -62,7 +60,7 @@ fn link_in_sql(ctx: &Context<'_>) -> rusqlite::Result<Vec<u8>> {
 }
 
 /// Gives a connection the function; every connection that writes the access log needs it.
-pub(crate) fn register(conn: &Connection) -> Result<()> {
+pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function(
         FUNCTION,
         6,
@@ -103,7 +101,7 @@ impl Row {
 }
 
 /// The ids of the rows that do not fit the chain, in order; empty when it is whole.
-pub(crate) fn broken_links(conn: &Connection) -> Result<Vec<i64>> {
+pub(crate) fn broken_links(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = conn.prepare(
         "SELECT id, at, actor, patient_id, case_id, action, chain FROM access_log ORDER BY id",
     )?;
@@ -130,7 +128,7 @@ pub(crate) fn broken_links(conn: &Connection) -> Result<Vec<i64>> {
 }
 
 /// Links the rows written before the chain existed (migration 0008), in order.
-pub(crate) fn link_existing(conn: &Connection) -> Result<()> {
+pub(crate) fn link_existing(conn: &Connection) -> rusqlite::Result<()> {
     /// id, at, actor, patient, case, action.
     type Fields = (i64, String, String, Option<i64>, Option<i64>, String);
     let rows: Vec<Fields> = conn

@@ -109,7 +109,7 @@ impl Store {
             })?;
             // sqlcipher_export writes the search indexes' shadow tables as it copies
             // them, which defensive mode refuses; the file is the one this store opened.
-            let exported = super::harden::with_shadow_writes(&self.conn, || {
+            let exported = super::harden::with_shadow_writes(&self.conn, || -> Result<()> {
                 self.conn
                     .query_row("SELECT sqlcipher_export('rekey')", [], |_| Ok(()))?;
                 self.conn
@@ -142,7 +142,7 @@ impl Store {
                 }
             }
             std::fs::rename(&part, &self.path)?;
-            sync_dir(&self.path);
+            super::private_files::sync_dir(&self.path);
             Ok(())
         });
         // Whatever happened, the store must hold a working connection again: the new
@@ -169,15 +169,6 @@ impl Store {
                 cause: Box::new(cause),
             });
         removed.and(fresh.map(drop))
-    }
-}
-
-/// Makes a rename durable: the directory entry must reach the disk too.
-pub(crate) fn sync_dir(file: &Path) {
-    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Ok(d) = std::fs::File::open(dir)
-    {
-        let _ = d.sync_all();
     }
 }
 

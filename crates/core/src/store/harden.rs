@@ -13,8 +13,6 @@ use rusqlite::Connection;
 use rusqlite::config::DbConfig;
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 
-use crate::error::Result;
-
 /// `PRAGMA application_id` of every Kakehashi file: "KKHS". A SQLite file that carries
 /// another is another program's, and is never opened.
 pub const APPLICATION_ID: i32 = 0x4B4B_4853;
@@ -53,7 +51,7 @@ fn authorize(ctx: AuthContext<'_>) -> Authorization {
 }
 
 /// Applies the rules above to a new connection, before it reads anything.
-pub(crate) fn harden(conn: &mut Connection) -> Result<()> {
+pub(crate) fn harden(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.authorizer(Some(authorize))?;
@@ -63,7 +61,10 @@ pub(crate) fn harden(conn: &mut Connection) -> Result<()> {
 /// Runs `f` with defensive mode off: the demo copies prebuilt FTS5 indexes straight
 /// into their shadow tables. Only after the file's schema has been checked to be the
 /// program's own (`migrations::check_own_schema`).
-pub(crate) fn with_shadow_writes<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub(crate) fn with_shadow_writes<T, E: From<rusqlite::Error>>(
+    conn: &Connection,
+    f: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, false)?;
     let result = f();
     let restored = conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true);

@@ -433,7 +433,7 @@ impl Store {
         if !self.access_chained() {
             return Ok(Vec::new());
         }
-        chain::broken_links(&self.conn)
+        Ok(chain::broken_links(&self.conn)?)
     }
 
     /// True when this store was opened for reading only.

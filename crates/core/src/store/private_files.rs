@@ -59,6 +59,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
-    super::encryption::sync_dir(path);
+    sync_dir(path);
     Ok(())
+}
+
+/// Makes a rename durable: the directory entry must reach the disk too.
+pub(crate) fn sync_dir(file: &Path) {
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Ok(d) = std::fs::File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
 }
