@@ -214,8 +214,20 @@ pub(crate) fn index_again_with_variants_as_written(tx: &Transaction<'_>) -> rusq
         .prepare(CASES_TO_INDEX_AGAIN)?
         .query_map([pattern], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    let again = !ids.is_empty();
     for id in ids {
         index_case(tx, CaseId(id))?;
+    }
+    // Indexed again row by row, the indexes are left in many small segments, and every
+    // search then reads them all: at 100,000 demo cases a search for "hospital" took
+    // 0.56 ms after the migration against 0.19 ms on a file made fresh. One merge each.
+    if again {
+        for fts in ["case_search_fts", "case_names_fts", "case_search_short"] {
+            tx.execute(
+                &format!("INSERT INTO {fts} ({fts}) VALUES ('optimize')"),
+                [],
+            )?;
+        }
     }
     Ok(())
 }
