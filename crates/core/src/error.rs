@@ -7,8 +7,6 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::i18n::MessageArg;
-use crate::privacy::ConsentScope;
-use crate::recipient::Recipient;
 use crate::validate::Field;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -87,11 +85,14 @@ pub enum Error {
         "the encryption changed and older copies were removed, but no new backup could be made: {cause}"
     )]
     BackupAfterRekeyFailed { cause: Box<Error> },
-    #[error("{reference}: the patient's consent does not cover sharing with {recipient:?}")]
+    /// The recipient and the consent scope it needs, as their ids (`hospital`,
+    /// `share-with-providers`): the error type names no domain type, so that the domains
+    /// that raise it do not import one another through it.
+    #[error("{reference}: the patient's consent does not cover sharing with {recipient}")]
     NoConsent {
         reference: String,
-        recipient: Recipient,
-        scope: ConsentScope,
+        recipient: &'static str,
+        scope: &'static str,
     },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -304,7 +305,6 @@ impl Error {
                 scope,
             } => {
                 put("reference", reference.into());
-                let (recipient, scope): (&str, &str) = ((*recipient).into(), (*scope).into());
                 message_args.insert("recipient".to_owned(), format!("recipient-{recipient}"));
                 message_args.insert("scope".to_owned(), format!("consent-scope-{scope}"));
             }

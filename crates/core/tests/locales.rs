@@ -202,8 +202,8 @@ fn every_error_code_and_field_has_a_message() {
         },
         Error::NoConsent {
             reference: "KH-2026-0001".into(),
-            recipient: kakehashi_core::Recipient::Insurer,
-            scope: kakehashi_core::privacy::ConsentScope::ShareWithInsurer,
+            recipient: "insurer",
+            scope: "share-with-insurer",
         },
     ];
     for lang in Lang::all() {

@@ -56,8 +56,8 @@ impl Store {
         } else {
             Err(Error::NoConsent {
                 reference: reference.to_owned(),
-                recipient,
-                scope,
+                recipient: recipient.into(),
+                scope: scope.into(),
             })
         }
     }
