@@ -115,50 +115,49 @@ pub struct Erasure {
     pub checkpoint_pending: bool,
 }
 
+/// The part of a patient's log that the chain does not cover: the audit log's changes
+/// to their cases and record, each with the chain check's five columns empty.
+macro_rules! changes_of_patient {
+    () => {
+        "
+             UNION ALL
+             SELECT l.at, l.actor,
+                    CASE WHEN l.action IN ('create', 'import') THEN 'create-case' ELSE 'change-case' END,
+                    c.reference, NULL, NULL, NULL, NULL, NULL
+               FROM audit_log l JOIN cases c ON l.entity = 'case' AND l.entity_id = c.id
+              WHERE c.patient_id = ?1
+             UNION ALL
+             SELECT l.at, l.actor,
+                    CASE l.action WHEN 'create' THEN 'create-patient' WHEN 'edit' THEN 'change-patient'
+                                  ELSE l.action END,
+                    NULL, NULL, NULL, NULL, NULL, NULL
+               FROM audit_log l
+              WHERE l.entity = 'patient' AND l.entity_id = ?1
+             ORDER BY 1 DESC"
+    };
+}
+
 /// One patient's log: views and exports, then changes of their cases and record.
 /// Read when the patient is opened; guarded by the query-plan test. An access row
 /// comes with what its hash-chain check needs: its ids, its link and the link of
 /// the row before it.
-pub(crate) const ACCESS_LOG_FOR_PATIENT: &str = "SELECT a.at, a.actor, a.action, c.reference,
+pub(crate) const ACCESS_LOG_FOR_PATIENT: &str = concat!(
+    "SELECT a.at, a.actor, a.action, c.reference,
                     a.id, a.patient_id, a.case_id, a.chain,
                     (SELECT p.chain FROM access_log p WHERE p.id < a.id ORDER BY p.id DESC LIMIT 1)
                FROM access_log a LEFT JOIN cases c ON c.id = a.case_id
-              WHERE a.patient_id = ?1
-             UNION ALL
-             SELECT l.at, l.actor,
-                    CASE WHEN l.action IN ('create', 'import') THEN 'create-case' ELSE 'change-case' END,
-                    c.reference, NULL, NULL, NULL, NULL, NULL
-               FROM audit_log l JOIN cases c ON l.entity = 'case' AND l.entity_id = c.id
-              WHERE c.patient_id = ?1
-             UNION ALL
-             SELECT l.at, l.actor,
-                    CASE l.action WHEN 'create' THEN 'create-patient' WHEN 'edit' THEN 'change-patient'
-                                  ELSE l.action END,
-                    NULL, NULL, NULL, NULL, NULL, NULL
-               FROM audit_log l
-              WHERE l.entity = 'patient' AND l.entity_id = ?1
-             ORDER BY 1 DESC";
+              WHERE a.patient_id = ?1",
+    changes_of_patient!()
+);
 
 /// The same for a file a read-only view opened before any Kakehashi with the chain
 /// migrated it: nothing to check.
-const ACCESS_LOG_FOR_PATIENT_UNCHAINED: &str = "SELECT a.at, a.actor, a.action, c.reference,
-                    NULL, NULL, NULL, NULL, NULL
+const ACCESS_LOG_FOR_PATIENT_UNCHAINED: &str = concat!(
+    "SELECT a.at, a.actor, a.action, c.reference, NULL, NULL, NULL, NULL, NULL
                FROM access_log a LEFT JOIN cases c ON c.id = a.case_id
-              WHERE a.patient_id = ?1
-             UNION ALL
-             SELECT l.at, l.actor,
-                    CASE WHEN l.action IN ('create', 'import') THEN 'create-case' ELSE 'change-case' END,
-                    c.reference, NULL, NULL, NULL, NULL, NULL
-               FROM audit_log l JOIN cases c ON l.entity = 'case' AND l.entity_id = c.id
-              WHERE c.patient_id = ?1
-             UNION ALL
-             SELECT l.at, l.actor,
-                    CASE l.action WHEN 'create' THEN 'create-patient' WHEN 'edit' THEN 'change-patient'
-                                  ELSE l.action END,
-                    NULL, NULL, NULL, NULL, NULL, NULL
-               FROM audit_log l
-              WHERE l.entity = 'patient' AND l.entity_id = ?1
-             ORDER BY 1 DESC";
+              WHERE a.patient_id = ?1",
+    changes_of_patient!()
+);
 
 /// Each row is linked to the last one in the same statement, which holds the write
 /// lock from its start, so two writers never link to the same row.
